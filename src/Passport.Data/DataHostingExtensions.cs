@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Passport.Data.Accounts;
+using Passport.Data.Database;
+using Passport.Data.JobSeekers;
+using Passport.Data.Migrations;
+using Passport.Data.Organisations;
+using Passport.Data.Security;
+
+namespace Passport.Data;
+
+public static class DataHostingExtensions
+{
+    /// <summary>
+    /// Registers the database (SQLite or PostgreSQL, from <c>Storage</c> and <c>ConnectionStrings:Passport</c>),
+    /// the start-up migration, the repositories and the database-backed Data Protection key ring.
+    /// Call it before the Orleans silo is added, so the schema is current before grains activate.
+    /// </summary>
+    public static IHostApplicationBuilder AddPassportData(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .Configure(options => options.ConnectionString ??= builder.Configuration.GetConnectionString("Passport"))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton(provider => PassportDatabase.Create(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<OrganisationRepository>();
+        services.AddSingleton<JobSeekerRepository>();
+        services.AddSingleton<SigningKeyStore>();
+
+        services.AddSingleton<DataProtectionKeyRepository>();
+        services.AddDataProtection().SetApplicationName("Passport");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DataProtectionKeyRepository>((options, repository) => options.XmlRepository = repository);
+        return builder;
+    }
+}

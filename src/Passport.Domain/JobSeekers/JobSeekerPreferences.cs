@@ -1,0 +1,50 @@
+using Passport.Domain.Sectors;
+using Passport.Domain.Validation;
+
+namespace Passport.Domain.JobSeekers;
+
+/// <summary>What kind of work a job seeker is looking for: sectors of interest and hours per week.</summary>
+public sealed record JobSeekerPreferences(IReadOnlyList<string> Sectors, int? HoursPerWeek)
+{
+    public const int MaxSectors = 5;
+    public const int MinHoursPerWeek = 1;
+
+    /// <summary>The EU Working Time Directive's weekly maximum.</summary>
+    public const int MaxHoursPerWeek = 48;
+
+    public static JobSeekerPreferences None { get; } = new([], null);
+
+    public ValidationErrors Validate(SectorCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var errors = new ValidationErrors();
+        if (Sectors is null)
+        {
+            errors.Add("sectors", "Sectors.Required");
+        }
+        else
+        {
+            if (Sectors.Count > MaxSectors)
+            {
+                errors.Add("sectors", "Sectors.TooMany", MaxSectors);
+            }
+
+            foreach (var sector in Sectors.Where(sector => !catalog.IsKnown(sector)))
+            {
+                errors.Add("sectors", "Sectors.Unknown", sector ?? "");
+            }
+
+            if (Sectors.Distinct(StringComparer.Ordinal).Count() != Sectors.Count)
+            {
+                errors.Add("sectors", "Sectors.Duplicate");
+            }
+        }
+
+        if (HoursPerWeek is < MinHoursPerWeek or > MaxHoursPerWeek)
+        {
+            errors.Add("hoursPerWeek", "HoursPerWeek.OutOfRange", MinHoursPerWeek, MaxHoursPerWeek);
+        }
+
+        return errors;
+    }
+}

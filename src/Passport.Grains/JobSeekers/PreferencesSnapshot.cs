@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Passport.Domain.JobSeekers;
+
+namespace Passport.Grains.JobSeekers;
+
+/// <summary>A job seeker's preferences as they cross grain boundaries.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PreferencesSnapshot(
+    [property: Id(0)] ImmutableArray<string> Sectors,
+    [property: Id(1)] int? HoursPerWeek)
+{
+    public static PreferencesSnapshot From(JobSeekerPreferences preferences)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        return new([.. preferences.Sectors], preferences.HoursPerWeek);
+    }
+
+    public JobSeekerPreferences ToDomain() => new([.. Sectors], HoursPerWeek);
+}

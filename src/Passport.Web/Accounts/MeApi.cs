@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using Passport.Data.Accounts;
+using Passport.Domain.Accounts;
+using Passport.Web.Hosting;
+using Passport.Web.Localization;
+
+namespace Passport.Web.Accounts;
+
+/// <summary><c>/api/me</c>: the caller's own account. Nothing here takes a user id, so no one can read another's.</summary>
+public static class MeApi
+{
+    public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/me").WithTags("Accounts").RequireAuthorization();
+        group.MapGet("/", GetAsync).WithSummary("Your account");
+        group.MapPut("/", UpdateAsync).WithSummary("Change your display name or language")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    public sealed record UpdateMeRequest(string? DisplayName, string? Language);
+
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetAsync(
+        HttpContext context, UserManager<PassportUser> users, ApiProblems problems)
+    {
+        var user = await users.GetUserAsync(context.User);
+        return user is null ? AccountGone(problems) : TypedResults.Ok(MeResponse.From(user));
+    }
+
+    private static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        UpdateMeRequest request, HttpContext context, UserManager<PassportUser> users, ValidationMessages messages, ApiProblems problems)
+    {
+        var update = new ProfileUpdate(request.DisplayName, request.Language);
+        var errors = update.Validate();
+        if (!errors.IsValid)
+        {
+            return messages.Problem(errors);
+        }
+
+        var user = await users.GetUserAsync(context.User);
+        if (user is null)
+        {
+            return AccountGone(problems);
+        }
+
+        user.DisplayName = update.DisplayName!.Trim();
+        user.Language = update.Language!;
+        var result = await users.UpdateAsync(user);
+        return result.Succeeded
+            ? TypedResults.Ok(MeResponse.From(user))
+            : problems.Create(StatusCodes.Status409Conflict, "Problem.Conflict.Title", "Problem.Conflict.Detail");
+    }
+
+    // A valid token whose account was erased since it was issued.
+    private static ProblemHttpResult AccountGone(ApiProblems problems) =>
+        problems.Create(StatusCodes.Status401Unauthorized, "Problem.AccountGone.Title", "Problem.AccountGone.Detail");
+}

@@ -1,0 +1,19 @@
+using Passport.Domain.Accounts;
+
+namespace Passport.Web.Accounts;
+
+/// <summary>Named authorization policies; endpoints and pages ask for these, never for raw role strings.</summary>
+public static class Policies
+{
+    public const string JobSeeker = nameof(JobSeeker);
+    public const string Staff = nameof(Staff);
+    public const string Admin = nameof(Admin);
+
+    public static void AddPassportPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPolicy(JobSeeker, policy => policy.RequireRole(Roles.JobSeeker))
+            .AddPolicy(Staff, policy => policy.RequireRole([.. Roles.Staff]).RequireClaim(PassportClaims.Organisation))
+            .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin));
+    }
+}

@@ -1,0 +1,64 @@
+using Passport.Web.Accounts;
+using Passport.Web.Admin;
+using Passport.Web.Health;
+using Passport.Web.JobSeekers;
+using Passport.Web.Localization;
+using Passport.Web.Organisations;
+using Passport.Web.Sectors;
+using Passport.Web.Shell;
+using Scalar.AspNetCore;
+
+namespace Passport.Web.Hosting;
+
+public static class PipelineExtensions
+{
+    /// <summary>
+    /// Middleware order: language first (so every error is in the caller's language), then errors
+    /// (problem details for programs, pages for people), then security headers, identity and limits.
+    /// </summary>
+    public static WebApplication UsePassportPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRequestLocalization();
+        app.UseWhen(context => IsProgrammaticPath(context.Request.Path), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsProgrammaticPath(context.Request.Path), pages =>
+        {
+            pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPassportEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPassportHealth();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Passport API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        app.MapAuthApi();
+        app.MapMeApi();
+        app.MapPreferencesApi();
+        app.MapOrganisationApi();
+        app.MapSectorsApi();
+        app.MapAdminOrganisationsApi();
+        app.MapClusterApi();
+
+        app.MapLanguageSwitch();
+        app.MapAccountForms();
+        app.MapPassportPages();
+        return app;
+    }
+
+    private static bool IsProgrammaticPath(PathString path) =>
+        AccountsHostingExtensions.IsTokenPath(path) || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
+}

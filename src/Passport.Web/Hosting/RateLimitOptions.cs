@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Passport.Web.Hosting;
+
+/// <summary>Configuration section <c>RateLimits</c>.</summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    /// <summary>Sign-up and sign-in attempts per client address per minute; slows password guessing across accounts.</summary>
+    [Range(1, 1_000_000)]
+    public int AuthPermitsPerMinute { get; set; } = 30;
+}

@@ -1,0 +1,28 @@
+using Passport.Data;
+using Passport.Web.Accounts;
+using Passport.Web.Health;
+using Passport.Web.Hosting;
+using Passport.Web.Localization;
+using Passport.Web.Shell;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Order matters: the database is migrated and seeded before the silo starts, and both before the web server.
+builder.AddPassportData();
+builder.AddPassportContent();
+builder.AddPassportAccounts();
+builder.AddPassportOrleans();
+builder.AddPassportLocalization();
+builder.AddPassportApi();
+builder.AddPassportWebUi();
+builder.AddPassportHealth();
+
+var app = builder.Build();
+
+app.UsePassportPipeline();
+app.MapPassportEndpoints();
+
+return await app.RunPassportAsync();
+
+/// <summary>Entry point; public so the tests' WebApplicationFactory can host it.</summary>
+public partial class Program;
