@@ -46,5 +46,9 @@ public sealed class JobSeekerRepository(PassportDatabase database, TimeProvider 
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private sealed record HoursRow(int? HoursPerWeek);
+    // Dapper fills settable properties with conversion (SQLite hands back Int64); positional records need exact types.
+    private sealed class HoursRow
+    {
+        public int? HoursPerWeek { get; init; }
+    }
 }

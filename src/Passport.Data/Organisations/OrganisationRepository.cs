@@ -61,10 +61,29 @@ public sealed class OrganisationRepository(PassportDatabase database, TimeProvid
         return updated == 1;
     }
 
-    private sealed record Row(
-        Guid Id, string Kind, string Name, string? Sector, string? Place, string? Website, string? Description,
-        bool IsDemo, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    // Dapper fills settable properties with conversion (SQLite hands back Int64 for booleans); positional records need exact types.
+    private sealed class Row
     {
+        public Guid Id { get; init; }
+
+        public string Kind { get; init; } = "";
+
+        public string Name { get; init; } = "";
+
+        public string? Sector { get; init; }
+
+        public string? Place { get; init; }
+
+        public string? Website { get; init; }
+
+        public string? Description { get; init; }
+
+        public bool IsDemo { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+
         public Organisation ToOrganisation() => new(
             Id, Enum.Parse<OrganisationKind>(Kind), Name, Sector, Place, Website, Description, IsDemo, CreatedAt, UpdatedAt);
     }

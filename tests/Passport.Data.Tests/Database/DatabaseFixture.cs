@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Passport.Data.Database;
+using Passport.Data.Migrations;
+using Passport.Testing;
+
+namespace Passport.Data.Tests.Database;
+
+/// <summary>One migrated database per test class and provider; tests in it use fresh keys, never each other's rows.</summary>
+public abstract class DatabaseFixture : IAsyncLifetime
+{
+    public abstract StorageProvider Provider { get; }
+
+    public TestDatabase Test { get; private set; } = default!;
+
+    public PassportDatabase Database { get; private set; } = default!;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
+
+    public async Task InitializeAsync()
+    {
+        Test = await TestDatabase.CreateAsync(Provider);
+        Database = PassportDatabase.Create(Test.Options());
+        Directory.CreateDirectory(Path.GetDirectoryName(Test.SqlitePath)!);
+        new DatabaseMigrator(Database, NullLogger<DatabaseMigrator>.Instance).Migrate();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        await Test.DisposeAsync();
+    }
+}
+
+public sealed class SqliteFixture : DatabaseFixture
+{
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+}
+
+public sealed class PostgresFixture : DatabaseFixture
+{
+    public override StorageProvider Provider => StorageProvider.Postgres;
+}
