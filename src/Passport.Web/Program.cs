@@ -5,7 +5,9 @@ using Passport.Web.Hosting;
 using Passport.Web.Localization;
 using Passport.Web.Shell;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and static assets are read from beside the binaries, so the host behaves the same whatever folder
+// it is started from; relative data paths (the SQLite file) still resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // Order matters: the database is migrated and seeded before the silo starts, and both before the web server.
 builder.AddPassportData();

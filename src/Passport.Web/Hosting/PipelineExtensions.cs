@@ -30,6 +30,8 @@ public static class PipelineExtensions
             pages.UseExceptionHandler("/error", createScopeForErrors: true);
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
+        // Routing after the error handlers, so a re-executed /error or /not-found request is routed afresh.
+        app.UseRouting();
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();

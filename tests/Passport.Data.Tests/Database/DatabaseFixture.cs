@@ -27,8 +27,16 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Database.DisposeAsync();
-        await Test.DisposeAsync();
+        // After a failed InitializeAsync (no test server) there may be nothing to release.
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
+        if (Test is not null)
+        {
+            await Test.DisposeAsync();
+        }
     }
 }
 

@@ -24,7 +24,7 @@ public sealed class RegistrationTests
         var codes = Codes(new Registration(null, null, null, null, null));
 
         Assert.Equal(
-            ["email:Email.Required", "password:Password.Required", "displayName:DisplayName.Required", "birthYear:BirthYear.Required", "language:Language.Unsupported"],
+            ["displayName:DisplayName.Required", "email:Email.Required", "password:Password.Required", "birthYear:BirthYear.Required", "language:Language.Unsupported"],
             codes);
     }
 

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.TestingHost;
+using Passport.Data.Accounts;
+using Passport.Data.Database;
+using Passport.Data.JobSeekers;
+using Passport.Data.Migrations;
+using Passport.Domain.Sectors;
+using Passport.Testing;
+
+namespace Passport.Grains.Tests;
+
+/// <summary>
+/// One in-process Orleans cluster for all grain tests, writing through to a real (SQLite) database, as the host does.
+/// Tests use fresh grain keys, so they never see each other's state.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private TestDatabase _test = default!;
+
+    public InProcessTestCluster Cluster { get; private set; } = default!;
+
+    public PassportDatabase Database { get; private set; } = default!;
+
+    public static SectorCatalog Sectors { get; } = new(new[] { "ict", "logistics", "healthcare" }.Select(id =>
+        new Sector(id, new Dictionary<string, string> { ["en"] = id, ["nl"] = id, ["da"] = id, ["nb"] = id })));
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        _test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        Directory.CreateDirectory(Path.GetDirectoryName(_test.SqlitePath)!);
+        Database = PassportDatabase.Create(_test.Options());
+        new DatabaseMigrator(Database, NullLogger<DatabaseMigrator>.Instance).Migrate();
+
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Services.AddSingleton(Database);
+            host.Services.AddSingleton(Sectors);
+            host.Services.AddSingleton(TimeProvider.System);
+            host.Services.AddSingleton<JobSeekerRepository>();
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    /// <summary>A job-seeker account in the database, as sign-up would create it.</summary>
+    public async Task<Guid> NewJobSeekerAsync()
+    {
+        var email = $"grain-{Guid.NewGuid():N}@example.org";
+        var user = new PassportUser { Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = "Sam", Language = "en" };
+        user.Roles.Add(Domain.Accounts.Roles.JobSeeker);
+        using var store = new UserStore(Database, TimeProvider.System);
+        await store.CreateAsync(user, CancellationToken.None);
+        return user.Id;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Database.DisposeAsync();
+        await _test.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "Cluster";
+}

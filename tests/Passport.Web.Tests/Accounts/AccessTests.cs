@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Passport.Web.Tests.Hosting;
+
+namespace Passport.Web.Tests.Accounts;
+
+/// <summary>Who may call what: roles are enforced, and callers reach only their own data.</summary>
+public abstract class AccessTests(WebAppFixture fixture)
+{
+    private readonly PassportApp _app = fixture.App;
+
+    [Fact]
+    public async Task JobSeekerEndpoint_EmployerToken_Returns403Problem()
+    {
+        using var employer = await _app.CreateClientForAsync("employer@demo.test");
+
+        using var response = await employer.GetAsync("/api/me/preferences");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("/api/organisation")]
+    [InlineData("/api/admin/cluster")]
+    [InlineData("/api/admin/organisations")]
+    public async Task StaffAndAdminEndpoints_JobSeekerToken_Return403Problem(string path)
+    {
+        using var youth = await _app.CreateClientForAsync("youth@demo.test");
+
+        using var response = await youth.GetAsync(path);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task AdminEndpoint_EmployerToken_Returns403Problem()
+    {
+        using var employer = await _app.CreateClientForAsync("employer@demo.test");
+
+        using var response = await employer.GetAsync("/api/admin/cluster");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Preferences_SetByOneJobSeeker_AreNotSeenByAnother()
+    {
+        var (first, _) = await Hosting.Accounts.NewJobSeekerAsync(_app);
+        var (second, _) = await Hosting.Accounts.NewJobSeekerAsync(_app);
+        using (first)
+        using (second)
+        {
+            using var saved = await first.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "logistics", "ict" }, hoursPerWeek = 24 });
+            var mine = await first.GetFromJsonAsync<JsonElement>("/api/me/preferences");
+            var theirs = await second.GetFromJsonAsync<JsonElement>("/api/me/preferences");
+
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.Equal(["logistics", "ict"], mine.GetProperty("sectors").EnumerateArray().Select(sector => sector.GetString()));
+            Assert.Equal(24, mine.GetProperty("hoursPerWeek").GetInt32());
+            Assert.Empty(theirs.GetProperty("sectors").EnumerateArray());
+        }
+    }
+
+    [Fact]
+    public async Task Preferences_UnknownSectorAndTooManyHours_Returns400AndKeepsTheStoredOnes()
+    {
+        var (client, _) = await Hosting.Accounts.NewJobSeekerAsync(_app);
+        using (client)
+        {
+            (await client.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "retail" }, hoursPerWeek = 16 })).Dispose();
+
+            using var response = await client.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "retail", "mining" }, hoursPerWeek = 90 });
+
+            var errors = (await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("sectors", out _));
+            Assert.True(errors.TryGetProperty("hoursPerWeek", out _));
+            var stored = await client.GetFromJsonAsync<JsonElement>("/api/me/preferences");
+            Assert.Equal(16, stored.GetProperty("hoursPerWeek").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task Organisation_Employer_SeesTheirOwnOrganisation()
+    {
+        using var employer = await _app.CreateClientForAsync("employer@demo.test");
+
+        var me = await employer.GetFromJsonAsync<JsonElement>("/api/me");
+        var organisation = await employer.GetFromJsonAsync<JsonElement>("/api/organisation");
+
+        Assert.Equal(["Employer"], me.GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
+        Assert.Equal(me.GetProperty("organisationId").GetString(), organisation.GetProperty("id").GetString());
+        Assert.Equal("Employer", organisation.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Organisation_CoachEditsProfile_IsStoredForTheirOrganisationOnly()
+    {
+        using var coach = await _app.CreateClientForAsync("coach@demo.test");
+        using var employer = await _app.CreateClientForAsync("employer@demo.test");
+        var before = await employer.GetFromJsonAsync<JsonElement>("/api/organisation");
+        var description = $"Open on Tuesdays ({Guid.NewGuid():N})";
+
+        using var invalid = await coach.PutAsJsonAsync("/api/organisation", new { name = "Youth Desk", website = "javascript:alert(1)" });
+        using var valid = await coach.PutAsJsonAsync("/api/organisation",
+            new { name = "Municipality of Eindhoven: Youth Desk", sector = "public-sector", place = "Eindhoven", website = "https://youthdesk.example", description });
+
+        await ProblemAssert.IsProblemAsync(invalid, HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        Assert.Equal(description, (await coach.GetFromJsonAsync<JsonElement>("/api/organisation")).GetProperty("description").GetString());
+        Assert.Equal(before.GetRawText(), (await employer.GetFromJsonAsync<JsonElement>("/api/organisation")).GetRawText());
+    }
+
+    [Fact]
+    public async Task AdminOrganisations_Admin_CreatesAndListsAnOrganisation()
+    {
+        using var admin = await _app.CreateClientForAsync("admin@demo.test");
+        var name = $"Harbour Logistics {Guid.NewGuid():N}";
+
+        using var created = await admin.PostAsJsonAsync("/api/admin/organisations", new { kind = "Employer", name, sector = "logistics" });
+        using var invalid = await admin.PostAsJsonAsync("/api/admin/organisations", new { kind = "1", name });
+        var all = await admin.GetFromJsonAsync<JsonElement>("/api/admin/organisations");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True((await ProblemAssert.IsProblemAsync(invalid, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("kind", out _));
+        Assert.Contains(all.EnumerateArray(), organisation => organisation.GetProperty("name").GetString() == name);
+    }
+
+    [Fact]
+    public async Task Cluster_Admin_ListsThisHostsActiveSilo()
+    {
+        using var admin = await _app.CreateClientForAsync("admin@demo.test");
+
+        var cluster = await admin.GetFromJsonAsync<JsonElement>("/api/admin/cluster");
+
+        var silo = Assert.Single(cluster.GetProperty("silos").EnumerateArray());
+        Assert.Equal("Active", silo.GetProperty("status").GetString());
+    }
+}
+
+[Collection(SqliteWebCollection.Name)]
+public sealed class SqliteAccessTests(SqliteWebAppFixture fixture) : AccessTests(fixture);
+
+[Collection(PostgresWebCollection.Name)]
+[Trait("Category", "Postgres")]
+public sealed class PostgresAccessTests(PostgresWebAppFixture fixture) : AccessTests(fixture);

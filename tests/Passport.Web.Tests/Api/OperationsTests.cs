@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Passport.Web.Tests.Hosting;
+
+namespace Passport.Web.Tests.Api;
+
+[Collection(SqliteWebCollection.Name)]
+public sealed class OperationsTests(SqliteWebAppFixture fixture)
+{
+    private readonly PassportApp _app = fixture.App;
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_RunningHost_IsHealthy(string path)
+    {
+        using var client = _app.CreateClient();
+
+        var health = await client.GetFromJsonAsync<JsonElement>(path);
+
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_ChecksDatabaseAndSilo()
+    {
+        using var client = _app.CreateClient();
+
+        var checks = (await client.GetFromJsonAsync<JsonElement>("/health/ready")).GetProperty("checks");
+
+        Assert.Equal(["database", "silo"], checks.EnumerateObject().Select(check => check.Name).Order());
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheAuthRoutesAndBearerScheme()
+    {
+        using var client = _app.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/auth/login", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/me", out _));
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public async Task ApiReference_Page_IsServedWithoutExternalScripts()
+    {
+        using var client = _app.CreateClient();
+
+        var html = await client.GetStringAsync("/api/reference/");
+
+        Assert.Contains("Passport API", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownApiRoute_Returns404Problem()
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.GetAsync("/api/does-not-exist");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Sectors_InDanish_AreNamedInDanish()
+    {
+        using var client = _app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("da");
+
+        var sectors = await client.GetFromJsonAsync<JsonElement>("/api/sectors");
+
+        Assert.Contains(sectors.EnumerateArray(), sector => sector.GetProperty("id").GetString() == "construction" && sector.GetProperty("name").GetString() == "Byggeri");
+    }
+
+    [Fact]
+    public async Task Pages_CarrySecurityHeaders()
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+}

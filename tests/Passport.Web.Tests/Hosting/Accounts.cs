@@ -1,0 +1,36 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace Passport.Web.Tests.Hosting;
+
+/// <summary>Fresh job-seeker accounts through the public API, so no test depends on another's data.</summary>
+public static class Accounts
+{
+    public const string Password = "a long passphrase";
+
+    public static string NewEmail() => $"js-{Guid.NewGuid():N}@example.org";
+
+    public static async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, object? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var body = overrides ?? new { email, password = Password, displayName = "Robin", birthYear = 2005, language = "en" };
+        return await client.PostAsJsonAsync("/api/auth/register", body);
+    }
+
+    /// <summary>Registers a job seeker and returns a client carrying their token.</summary>
+    public static async Task<(HttpClient Client, string Email)> NewJobSeekerAsync(PassportApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var email = NewEmail();
+        using (var anonymous = app.CreateClient())
+        using (var response = await RegisterAsync(anonymous, email))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        var token = await app.LoginAsync(email, Password);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (client, email);
+    }
+}

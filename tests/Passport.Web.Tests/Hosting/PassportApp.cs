@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Testing;
+
+namespace Passport.Web.Tests.Hosting;
+
+/// <summary>
+/// The real host (Program) on Kestrel at a free port, with its own database and silo ports, so browsers, HTTP
+/// clients and (later) SignalR clients all talk to it as they would in production.
+/// </summary>
+public sealed class PassportApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Passport-demo-1";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    /// <param name="kestrel">
+    /// Listen on a real port (browsers need one). Tests of a failing start pass false: the in-memory server
+    /// reports the start-up exception itself, where the Kestrel path hides it behind a disposed host.
+    /// </param>
+    public PassportApp(TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? overrides = null, bool kestrel = true)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _settings = new Dictionary<string, string?>(database.Settings())
+        {
+            ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:ClusterId"] = $"test-{Guid.NewGuid():N}",
+            // Tests sign in far more often than a person; the limit itself has its own test.
+            ["RateLimits:AuthPermitsPerMinute"] = "100000",
+            ["Seed:Demo"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Passport"] = "Warning",
+        };
+        foreach (var (key, value) in overrides ?? [])
+        {
+            _settings[key] = value;
+        }
+
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    /// <summary>The address Kestrel listens on, once started.</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public async Task<string> LoginAsync(string email, string password = DemoPassword)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+    }
+
+    public async Task<HttpClient> CreateClientForAsync(string email, string password = DemoPassword)
+    {
+        var token = await LoginAsync(email, password);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    private sealed record TokenBody(string AccessToken);
+}

@@ -1,0 +1,233 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Passport.Web.Tests.Hosting;
+
+namespace Passport.Web.Tests.Pages;
+
+/// <summary>The web shell in a real browser: layout at 320 px, keyboard use, languages, sign-up and sign-in, WCAG 2.1 AA.</summary>
+[Collection(SqliteWebCollection.Name)]
+public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private readonly PassportApp _app = fixture.App;
+
+    private Task<IPage> NewPageAsync(int width = 320) => browser.NewPageAsync(_app.Address, width);
+
+    [Fact]
+    public async Task Home_At320Pixels_FitsWithoutSideScrollingAndExplainsEveryRole()
+    {
+        var page = await NewPageAsync();
+        var errors = CollectConsoleErrors(page);
+
+        await page.GotoAsync("/");
+
+        Assert.Equal("Show what you can do", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(4, await page.Locator(".cards h3").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Keyboard_FirstTab_ReachesAVisibleSkipLinkThatMovesToTheContent()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("Tab");
+        var focused = page.Locator(":focus");
+        var text = await focused.InnerTextAsync();
+        var outline = await focused.EvaluateAsync<string>("element => getComputedStyle(element).outlineStyle");
+        var top = await focused.EvaluateAsync<double>("element => element.getBoundingClientRect().top");
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.Equal("Skip to main content", text);
+        Assert.NotEqual("none", outline);
+        Assert.True(top >= 0, "the skip link is on screen when focused");
+        Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_ToNorwegian_TranslatesThePageAndRemembersIt()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/signin");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Norsk bokmål" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/signin");
+        await page.GotoAsync("/");
+
+        Assert.Equal("nb", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("true", await page.GetByRole(AriaRole.Link, new() { Name = "Norsk bokmål" }).GetAttributeAsync("aria-current"));
+        Assert.NotEqual("Show what you can do", await page.Locator("h1").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task SignUp_EmptyForm_ListsEveryProblemLinkedToItsField()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/signup");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make my passport" }).ClickAsync();
+
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary).ToBeVisibleAsync();
+        Assert.Equal(["#displayName", "#email", "#password", "#birthYear"], await summary.Locator("a").EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))"));
+        Assert.Equal("true", await page.Locator("#email").GetAttributeAsync("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task SignUp_ThenSignOutAndBackIn_ReachesTheProfileEachTime()
+    {
+        var page = await NewPageAsync();
+        var email = Hosting.Accounts.NewEmail();
+        await page.GotoAsync("/account/signup");
+
+        await page.GetByLabel("Your name").FillAsync("Kim");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Hosting.Accounts.Password);
+        await page.GetByLabel("Year of birth").FillAsync("2004");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make my passport" }).ClickAsync();
+        await page.WaitForURLAsync("**/profile?welcome=true");
+        var greeting = await page.Locator("h1").InnerTextAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
+        await page.GotoAsync("/profile");
+        await page.WaitForURLAsync("**/account/signin?ReturnUrl=%2Fprofile");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Hosting.Accounts.Password);
+        await page.GetByLabel("Password").PressAsync("Enter");
+        await page.WaitForURLAsync("**/profile");
+
+        Assert.Equal("Hello, Kim", greeting);
+        Assert.Equal("Hello, Kim", await page.Locator("h1").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_SaysSoWithoutSigningIn()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/signin");
+
+        await page.GetByLabel("E-mail address").FillAsync("youth@demo.test");
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The e-mail address or password is not right");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task Profile_JobSeekerSavesPreferences_TheyAreStoredAndShownAgain()
+    {
+        var page = await SignedInAsNewJobSeekerAsync();
+
+        await page.GetByLabel("Logistics and transport").CheckAsync();
+        await page.GetByLabel("ICT").CheckAsync();
+        await page.GetByLabel("Hours per week").FillAsync("24");
+        await page.Locator("form:has(#hoursPerWeek) button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/profile?saved=preferences");
+
+        Assert.True(await page.GetByLabel("Logistics and transport").IsCheckedAsync());
+        Assert.True(await page.GetByLabel("ICT").IsCheckedAsync());
+        Assert.False(await page.GetByLabel("Retail").IsCheckedAsync());
+        Assert.Equal("24", await page.GetByLabel("Hours per week").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Profile_HoursThatAreNotANumber_AreRefusedAndTheFormKeepsTheInput()
+    {
+        var page = await SignedInAsNewJobSeekerAsync();
+
+        await page.GetByLabel("Retail").CheckAsync();
+        await page.GetByLabel("Hours per week").FillAsync("twenty");
+        await page.Locator("form:has(#hoursPerWeek) button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter a number of hours from 1 to 48");
+        Assert.Equal("true", await page.GetByLabel("Hours per week").GetAttributeAsync("aria-invalid"));
+        Assert.Equal("twenty", await page.GetByLabel("Hours per week").InputValueAsync());
+        Assert.True(await page.GetByLabel("Retail").IsCheckedAsync());
+    }
+
+    [Fact]
+    public async Task Profile_Employer_SeesTheirOrganisationAndNoJobSeekerPreferences()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "employer@demo.test", PassportApp.DemoPassword);
+
+        Assert.Contains("Brightwatt Installations", await page.Locator(".facts").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#hoursPerWeek").CountAsync());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/signin")]
+    [InlineData("/account/signup")]
+    [InlineData("/not-a-page")]
+    public async Task PublicPages_MeetWcag21AA(string path)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(path);
+
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task ProfilePage_WithErrorsShown_MeetsWcag21AA()
+    {
+        var page = await SignedInAsNewJobSeekerAsync();
+        await page.GetByLabel("Hours per week").FillAsync("99");
+        await page.Locator("form:has(#hoursPerWeek) button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+
+        await AssertAccessibleAsync(page);
+    }
+
+    private async Task<IPage> SignedInAsNewJobSeekerAsync()
+    {
+        var email = Hosting.Accounts.NewEmail();
+        using (var client = _app.CreateClient())
+        using (var registered = await Hosting.Accounts.RegisterAsync(client, email))
+        {
+            registered.EnsureSuccessStatusCode();
+        }
+
+        var page = await NewPageAsync();
+        await SignInAsync(page, email, Hosting.Accounts.Password);
+        return page;
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/profile");
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(violation =>
+            $"{violation.Id}: {violation.Help} at {string.Join(", ", violation.Nodes.Select(node => node.Target))}")));
+    }
+
+    private static List<string> CollectConsoleErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return errors;
+    }
+}
