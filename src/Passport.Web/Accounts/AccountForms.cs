@@ -30,11 +30,4 @@ public static class AccountForms
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/");
     }
-
-    /// <summary>Only a path on this site; anything else (another host, protocol-relative) goes home.</summary>
-    public static string SafeReturnUrl(string? returnUrl, string fallback) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/')
-            && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : fallback;
 }

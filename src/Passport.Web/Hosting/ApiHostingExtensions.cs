@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -20,8 +21,18 @@ public static class ApiHostingExtensions
         var services = builder.Services;
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            var problem = context.ProblemDetails;
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            // The framework's own problems (401, 403, 404, 500) carry an English reason phrase; say it in the caller's language.
+            if (problem.Status is { } status && (problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status)))
+            {
+                var title = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Texts>>()[$"Problem.Status.{status}"];
+                if (!title.ResourceNotFound)
+                {
+                    problem.Title = title.Value;
+                }
+            }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Unreadable input throws, so ApiExceptionHandler can answer it with a clear problem instead of an empty 400.

@@ -1,4 +1,5 @@
 using Passport.Domain.Accounts;
+using Passport.Web.Hosting;
 
 namespace Passport.Web.Localization;
 
@@ -18,11 +19,6 @@ public static class LanguageApi
             context.Response.SetLanguageCookie(language);
         }
 
-        // Only local paths: the switch must not become an open redirect.
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
-        return TypedResults.LocalRedirect(target);
+        return TypedResults.LocalRedirect(LocalUrl.OrFallback(returnUrl, "/"));
     }
 }

@@ -76,6 +76,35 @@ public sealed class OperationsTests(SqliteWebAppFixture fixture)
         Assert.Contains(sectors.EnumerateArray(), sector => sector.GetProperty("id").GetString() == "construction" && sector.GetProperty("name").GetString() == "Byggeri");
     }
 
+    [Theory]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("/account/signin", "/account/signin")]
+    public async Task LanguageSwitch_ReturnUrl_StaysOnThisSite(string returnUrl, string expected)
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = _app.Address };
+
+        using var response = await client.GetAsync($"/language/da?returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), cookie => cookie.Contains("c%3Dda", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FrameworkProblems_InDanish_HaveDanishTitles()
+    {
+        using var client = _app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("da");
+
+        using var response = await client.GetAsync("/api/me");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("Log ind først.", problem.GetProperty("title").GetString());
+    }
+
     [Fact]
     public async Task Pages_CarrySecurityHeaders()
     {
