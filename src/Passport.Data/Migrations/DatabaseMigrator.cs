@@ -16,9 +16,7 @@ namespace Passport.Data.Migrations;
 /// </summary>
 public sealed class DatabaseMigrator(PassportDatabase database, ILogger<DatabaseMigrator> logger)
 {
-    /// <summary>Names of the scripts for the configured provider, in the order they apply.</summary>
-    public IReadOnlyList<string> Scripts => ScriptsFor(database.Provider);
-
+    /// <summary>Names of the scripts for <paramref name="provider"/>, in the order they apply.</summary>
     public static IReadOnlyList<string> ScriptsFor(StorageProvider provider)
     {
         var prefix = ResourcePrefix(provider);

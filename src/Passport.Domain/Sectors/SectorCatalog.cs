@@ -30,6 +30,4 @@ public sealed class SectorCatalog
     public IReadOnlyList<Sector> All { get; }
 
     public bool IsKnown(string? id) => id is not null && _byId.ContainsKey(id);
-
-    public Sector? Find(string id) => _byId.GetValueOrDefault(id);
 }

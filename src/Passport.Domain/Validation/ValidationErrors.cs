@@ -10,6 +10,4 @@ public sealed class ValidationErrors
     public IReadOnlyList<ValidationError> Errors => _errors;
 
     public void Add(string field, string code, params object[] arguments) => _errors.Add(new ValidationError(field, code, arguments));
-
-    public void AddRange(IEnumerable<ValidationError> errors) => _errors.AddRange(errors);
 }

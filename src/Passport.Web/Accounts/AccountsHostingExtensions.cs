@@ -31,7 +31,6 @@ public static class AccountsHostingExtensions
         services.AddIdentityCore<PassportUser>()
             .AddUserStore<UserStore>()
             .AddSignInManager()
-            .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PassportClaimsPrincipalFactory>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((identity, auth) =>
         {

@@ -43,6 +43,4 @@ public static class PassportClaims
 
     public static Guid? GetOrganisationId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal?.FindFirstValue(Organisation), CultureInfo.InvariantCulture, out var id) ? id : null;
-
-    public static string? GetDisplayName(this ClaimsPrincipal principal) => principal?.FindFirstValue(Name);
 }

@@ -153,7 +153,7 @@ public abstract class AuthApiTests(WebAppFixture fixture)
         using var response = await Hosting.Accounts.RegisterAsync(client, "", new
         {
             email = Hosting.Accounts.NewEmail(), password = Hosting.Accounts.Password, displayName = "Kid",
-            birthYear = DateTime.UtcNow.Year - 5, language = "de",
+            birthYear = TimeProvider.System.GetUtcNow().Year - 5, language = "de",
         });
 
         var errors = (await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
