@@ -59,8 +59,29 @@ public sealed class AccountService(
         return RegistrationResult.Invalid(identityErrors);
     }
 
-    public async Task<SignInOutcome> CheckPasswordAsync(string email, string password)
+    /// <summary>Changes the fields everyone may change about themselves, after checking them.</summary>
+    public async Task<ProfileUpdateResult> UpdateProfileAsync(PassportUser user, ProfileUpdate update)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(update);
+        var errors = update.Validate();
+        if (!errors.IsValid)
+        {
+            return new ProfileUpdateResult(errors, IsConflict: false);
+        }
+
+        user.DisplayName = update.DisplayName!.Trim();
+        user.Language = update.Language!;
+        var result = await users.UpdateAsync(user);
+        return new ProfileUpdateResult(null, IsConflict: !result.Succeeded);
+    }
+
+    /// <summary>Checks e-mail and password; callers validate <see cref="Credentials"/> first.</summary>
+    public async Task<SignInOutcome> CheckPasswordAsync(Credentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var email = credentials.Email!;
+        var password = credentials.Password!;
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
@@ -87,6 +108,9 @@ public sealed class AccountService(
         _ => "",
     };
 }
+
+/// <summary>Errors when the update broke a rule; <c>IsConflict</c> when someone changed the account at the same time.</summary>
+public sealed record ProfileUpdateResult(ValidationErrors? Errors, bool IsConflict);
 
 public sealed record SignInOutcome(PassportUser? User, SignInResult Result);
 

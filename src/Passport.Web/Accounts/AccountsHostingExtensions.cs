@@ -27,6 +27,7 @@ public static class AccountsHostingExtensions
         services.AddSingleton<AccessTokenKey>();
         services.AddSingleton<IDatabaseSeeder>(provider => provider.GetRequiredService<AccessTokenKey>());
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddScoped<AccountService>();
 
         services.AddIdentityCore<PassportUser>()
             .AddUserStore<UserStore>()

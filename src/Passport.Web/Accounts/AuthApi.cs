@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Passport.Domain.Accounts;
-using Passport.Domain.Validation;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
 
@@ -51,23 +50,14 @@ public static class AuthApi
     private static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest request, AccountService accounts, AccessTokenIssuer tokens, ValidationMessages messages, ApiProblems problems, HttpContext context)
     {
-        var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(request.Email))
-        {
-            errors.Add("email", "Email.Required");
-        }
-
-        if (string.IsNullOrEmpty(request.Password))
-        {
-            errors.Add("password", "Password.Required");
-        }
-
+        var credentials = new Credentials(request.Email, request.Password);
+        var errors = credentials.Validate();
         if (!errors.IsValid)
         {
             return messages.Problem(errors);
         }
 
-        var outcome = await accounts.CheckPasswordAsync(request.Email!, request.Password!);
+        var outcome = await accounts.CheckPasswordAsync(credentials);
         if (outcome.Result.IsLockedOut)
         {
             var seconds = accounts.SecondsUntilUnlocked(outcome.User!);

@@ -29,27 +29,24 @@ public static class MeApi
     }
 
     private static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        UpdateMeRequest request, HttpContext context, UserManager<PassportUser> users, ValidationMessages messages, ApiProblems problems)
+        UpdateMeRequest request, HttpContext context, UserManager<PassportUser> users, AccountService accounts,
+        ValidationMessages messages, ApiProblems problems)
     {
-        var update = new ProfileUpdate(request.DisplayName, request.Language);
-        var errors = update.Validate();
-        if (!errors.IsValid)
-        {
-            return messages.Problem(errors);
-        }
-
         var user = await users.GetUserAsync(context.User);
         if (user is null)
         {
             return AccountGone(problems);
         }
 
-        user.DisplayName = update.DisplayName!.Trim();
-        user.Language = update.Language!;
-        var result = await users.UpdateAsync(user);
-        return result.Succeeded
-            ? TypedResults.Ok(MeResponse.From(user))
-            : problems.Create(StatusCodes.Status409Conflict, "Problem.Conflict.Title", "Problem.Conflict.Detail");
+        var result = await accounts.UpdateProfileAsync(user, new ProfileUpdate(request.DisplayName, request.Language));
+        if (result.Errors is { } errors)
+        {
+            return messages.Problem(errors);
+        }
+
+        return result.IsConflict
+            ? problems.Create(StatusCodes.Status409Conflict, "Problem.Conflict.Title", "Problem.Conflict.Detail")
+            : TypedResults.Ok(MeResponse.From(user));
     }
 
     // A valid token whose account was erased since it was issued.

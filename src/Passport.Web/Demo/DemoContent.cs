@@ -1,28 +1,16 @@
-using System.Text.Json;
 using Passport.Domain.Organisations;
+using Passport.Web.Hosting;
 
 namespace Passport.Web.Demo;
 
 /// <summary>The shape of <c>content/demo/demo.json</c>.</summary>
 public sealed record DemoContent(string Password, IReadOnlyList<DemoOrganisation> Organisations, IReadOnlyList<DemoAccount> Accounts)
 {
-    public static DemoContent Load(string path)
+    public static DemoContent Load(ContentOptions content)
     {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize<DemoContent>(stream, SerializerOptions) ?? throw new InvalidDataException("The file is empty.");
-        }
-        catch (Exception ex) when (ex is IOException or JsonException)
-        {
-            throw new InvalidDataException($"Content file {path} is not usable: {ex.Message}", ex);
-        }
+        ArgumentNullException.ThrowIfNull(content);
+        return content.ReadJson<DemoContent, DemoContent>(demo => demo, "demo", "demo.json");
     }
-
-    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerOptions.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
 }
 
 public sealed record DemoOrganisation(Guid Id, OrganisationKind Kind, string Name, string? Sector, string? Place, string? Website, string? Description);

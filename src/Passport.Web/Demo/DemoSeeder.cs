@@ -4,7 +4,6 @@ using Passport.Data.Accounts;
 using Passport.Data.Database;
 using Passport.Data.Organisations;
 using Passport.Domain.Organisations;
-using Passport.Web.Hosting;
 
 namespace Passport.Web.Demo;
 
@@ -17,12 +16,11 @@ public sealed class DemoSeeder(
     IServiceScopeFactory scopes,
     OrganisationRepository organisations,
     IOptions<DemoOptions> options,
-    IOptions<ContentOptions> content,
+    DemoContent demo,
     ILogger<DemoSeeder> logger) : IDatabaseSeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var demo = DemoContent.Load(content.Value.File("demo", "demo.json"));
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PassportUser>>();
         if (!options.Value.Demo)

@@ -40,8 +40,6 @@ public static class ApiHostingExtensions
         services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddScoped<ApiProblems>();
-        services.AddScoped<ValidationMessages>();
-        services.AddScoped<AccountService>();
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>

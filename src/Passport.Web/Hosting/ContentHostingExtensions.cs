@@ -16,7 +16,9 @@ public static class ContentHostingExtensions
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName)
             .Validate(options => Directory.Exists(options.Path), "Content:Path does not name an existing folder.")
             .ValidateOnStart();
-        services.AddSingleton(provider => SectorCatalogLoader.Load(provider.GetRequiredService<IOptions<ContentOptions>>()));
+        services.AddSingleton(provider => SectorCatalogLoader.Load(provider.GetRequiredService<IOptions<ContentOptions>>().Value));
+        // Read once: by the seeder at start, then by the start-up report.
+        services.AddSingleton(provider => DemoContent.Load(provider.GetRequiredService<IOptions<ContentOptions>>().Value));
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddSingleton<IDatabaseSeeder, DemoSeeder>();

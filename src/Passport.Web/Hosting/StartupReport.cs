@@ -11,7 +11,7 @@ public sealed class StartupReport(
     IServer server,
     PassportDatabase database,
     IOptions<DemoOptions> demo,
-    IOptions<ContentOptions> content,
+    DemoContent demoContent,
     IHostApplicationLifetime lifetime,
     ILogger<StartupReport> logger) : IHostedService
 {
@@ -29,11 +29,10 @@ public sealed class StartupReport(
         logger.LogInformation("Passport is ready at {Addresses} ({Provider})", string.Join(", ", addresses), database.Provider);
         if (demo.Value.Demo)
         {
-            var accounts = DemoContent.Load(content.Value.File("demo", "demo.json"));
             logger.LogInformation(
                 "Demo sign-ins, password {Password}: {Accounts}",
-                accounts.Password,
-                string.Join(", ", accounts.Accounts.Select(account => $"{account.Email} ({account.Role})")));
+                demoContent.Password,
+                string.Join(", ", demoContent.Accounts.Select(account => $"{account.Email} ({account.Role})")));
         }
     }
 }

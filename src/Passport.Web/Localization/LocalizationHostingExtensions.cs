@@ -14,6 +14,7 @@ public static class LocalizationHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLocalization();
+        builder.Services.AddScoped<ValidationMessages>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Languages.All.Select(language => new CultureInfo(language)).ToList();

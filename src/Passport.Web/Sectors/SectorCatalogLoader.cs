@@ -1,28 +1,17 @@
-using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Passport.Domain.Sectors;
 using Passport.Web.Hosting;
 
 namespace Passport.Web.Sectors;
 
-/// <summary>Reads <c>content/sectors/sectors.json</c>; a broken file stops the host with the file's name in the message.</summary>
+/// <summary>Reads <c>content/sectors/sectors.json</c> into the catalogue.</summary>
 public static class SectorCatalogLoader
 {
-    public static SectorCatalog Load(IOptions<ContentOptions> options)
+    public static SectorCatalog Load(ContentOptions content)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var path = options.Value.File("sectors", "sectors.json");
-        try
-        {
-            using var stream = File.OpenRead(path);
-            var file = JsonSerializer.Deserialize<SectorsFile>(stream, JsonSerializerOptions.Web)
-                ?? throw new InvalidDataException("The file is empty.");
-            return new SectorCatalog(file.Sectors.Select(sector => new Sector(sector.Id, sector.Names)));
-        }
-        catch (Exception ex) when (ex is IOException or JsonException or InvalidDataException or ArgumentException)
-        {
-            throw new InvalidDataException($"Content file {path} is not usable: {ex.Message}", ex);
-        }
+        ArgumentNullException.ThrowIfNull(content);
+        return content.ReadJson<SectorsFile, SectorCatalog>(
+            file => new SectorCatalog(file.Sectors.Select(sector => new Sector(sector.Id, sector.Names))),
+            "sectors", "sectors.json");
     }
 
     private sealed record SectorsFile(IReadOnlyList<SectorEntry> Sectors);
