@@ -10,6 +10,7 @@ using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Organisations;
 using Passport.Data.Security;
+using Passport.Data.Sprints;
 
 namespace Passport.Data;
 
@@ -37,6 +38,7 @@ public static class DataHostingExtensions
         services.AddSingleton<UserStore>();
         services.AddSingleton<OrganisationRepository>();
         services.AddSingleton<JobSeekerRepository>();
+        services.AddSingleton<SprintRepository>();
         services.AddSingleton<SigningKeyStore>();
 
         services.AddSingleton<DataProtectionKeyRepository>();

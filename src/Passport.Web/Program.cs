@@ -4,6 +4,7 @@ using Passport.Web.Health;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
 using Passport.Web.Shell;
+using Passport.Web.Sprints;
 
 // Settings and static assets are read from beside the binaries, so the host behaves the same whatever folder
 // it is started from; relative data paths (the SQLite file) still resolve against the working directory.
@@ -14,6 +15,7 @@ builder.AddPassportData();
 builder.AddPassportContent();
 builder.AddPassportAccounts();
 builder.AddPassportOrleans();
+builder.AddPassportSprints();
 builder.AddPassportLocalization();
 builder.AddPassportApi();
 builder.AddPassportWebUi();

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 using Passport.Data.Accounts;
 using Passport.Data.Database;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
+using Passport.Data.Sprints;
+using Passport.Grains.Sprints;
+using Passport.Grains.Tests.Sprints;
 using Passport.Domain.Sectors;
 using Passport.Testing;
 
@@ -41,6 +45,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton(Sectors);
             host.Services.AddSingleton(TimeProvider.System);
             host.Services.AddSingleton<JobSeekerRepository>();
+            host.Services.AddSingleton<SprintRepository>();
+            host.Services.AddSingleton(TestContent.Skills);
+            host.Services.AddSingleton(TestContent.Sprints);
+            // No cooldown, so a test can replay a sprint at once; no grace, so timed items run out on the dot.
+            host.Services.AddSingleton(Options.Create(new SprintOptions { ReplayCooldown = TimeSpan.Zero, TimeLimitGrace = TimeSpan.Zero }));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,10 +1,32 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+using Passport.Grains.Sprints;
+
 namespace Passport.Grains.JobSeekers;
 
-/// <summary>The live state of one job seeker, keyed by their user id.</summary>
+/// <summary>The live state of one job seeker, keyed by their user id: preferences and the skills passport.</summary>
 public interface IJobSeekerGrain : IGrainWithGuidKey
 {
     Task<PreferencesSnapshot> GetPreferencesAsync();
 
     /// <summary>Stores the preferences, then answers; they must already satisfy the domain rules.</summary>
     Task<PreferencesSnapshot> UpdatePreferencesAsync(PreferencesSnapshot preferences);
+
+    Task<PassportSnapshot> GetPassportAsync();
+
+    /// <summary>Starts a session of the sprint (or hands back the unfinished one), unless the sprint is cooling down.</summary>
+    Task<SprintOutcome<SprintStart>> StartSprintAsync(string sprintId, string language, ISprintObserver? observer);
+
+    /// <summary>Read-only, so a session may ask while this grain waits on another session.</summary>
+    [AlwaysInterleave]
+    Task<PassportEvidence> GetEvidenceAsync(ImmutableArray<string> skills);
+
+    /// <summary>Adds a stored response to the passport; answers the new XP total. Applying the same response twice has no effect.</summary>
+    Task<int> RecordResponseAsync(RecordedResponse response);
+
+    /// <summary>Counts a stored completion (XP bonus, play day, badges); idempotent per session.</summary>
+    Task<PassportTotals> CompleteSprintAsync(SprintFinished finished);
+
+    /// <summary>The session was abandoned or expired; it is no longer offered for resuming.</summary>
+    Task SessionClosedAsync(Guid sessionId);
 }

@@ -8,6 +8,8 @@ using Passport.Web.Sectors;
 using Passport.Web.Shell;
 using Scalar.AspNetCore;
 
+using Passport.Web.Sprints;
+
 namespace Passport.Web.Hosting;
 
 public static class PipelineExtensions
@@ -52,6 +54,7 @@ public static class PipelineExtensions
         app.MapPreferencesApi();
         app.MapOrganisationApi();
         app.MapSectorsApi();
+        app.MapSprints();
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
 

@@ -1,0 +1,29 @@
+namespace Passport.Data.Sprints;
+
+/// <summary>A row of <c>sprint_sessions</c>: where a session stands, so it resumes after a host restart.</summary>
+public sealed class SprintSessionRow
+{
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public string SprintId { get; set; } = "";
+
+    public string Status { get; set; } = "";
+
+    public string Language { get; set; } = "";
+
+    public string? CurrentItemId { get; set; }
+
+    public DateTimeOffset? CurrentPresentedAt { get; set; }
+
+    public int PresentedCount { get; set; }
+
+    public int CompletionXp { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+}

@@ -1,0 +1,27 @@
+namespace Passport.Grains.Sprints;
+
+/// <summary>
+/// One play of one sprint, keyed by session id. Every command names the calling user: a session answers only
+/// its owner, and tells anyone else it does not exist.
+/// </summary>
+public interface ISprintSessionGrain : IGrainWithGuidKey
+{
+    /// <summary>Called once, by the owner's job seeker grain; presents the first item through the observer.</summary>
+    Task<SessionStarted> StartAsync(StartSession start);
+
+    /// <summary>
+    /// Scores and stores an answer to the current item, then acknowledges it (and presents the next item or the
+    /// result) through the observer. The same answer again is acknowledged again without scoring it twice.
+    /// </summary>
+    Task<SprintOutcome<ScoredAnswer>> SubmitAnswerAsync(Guid userId, string itemId, SprintAnswer answer);
+
+    /// <summary>Continues a paused or dropped session with a new observer, presenting the current item again.</summary>
+    Task<SprintOutcome<SessionView>> ResumeAsync(Guid userId, string language, ISprintObserver? observer);
+
+    Task<SprintOutcome<SessionView>> AbandonAsync(Guid userId);
+
+    /// <summary>The observer's connection dropped; pauses the session if that observer was the one playing it.</summary>
+    Task PauseAsync(Guid userId, ISprintObserver observer);
+
+    Task<SprintOutcome<SessionView>> GetAsync(Guid userId);
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Passport.Grains.Sprints;
+
+/// <summary>
+/// What the job seeker grain hands a new session: who plays, in which language, the passport's evidence on the
+/// sprint's skills (so selection starts from what is already known) and the items seen before (shown last).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record StartSession(
+    [property: Id(0)] Guid UserId,
+    [property: Id(1)] string SprintId,
+    [property: Id(2)] string Language,
+    [property: Id(3)] ImmutableArray<EvidenceItem> Evidence,
+    [property: Id(4)] ImmutableArray<string> SeenItems,
+    [property: Id(5)] ISprintObserver? Observer);
+
+/// <summary>A stored response reduced to what the estimate needs; the item's model comes from the content.</summary>
+[GenerateSerializer, Immutable]
+public sealed record EvidenceItem([property: Id(0)] string ItemId, [property: Id(1)] int Category);

@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
+using Passport.Domain.Accounts;
+using Passport.Grains.JobSeekers;
+using Passport.Grains.Sprints;
+using Passport.Web.Accounts;
+using Passport.Web.Localization;
+
+namespace Passport.Web.Sprints;
+
+/// <summary>
+/// <c>/hubs/sprint</c>: the real-time protocol for playing sprints (docs/api.md). Thin on purpose: it checks the
+/// shape of what arrives, hands it to the grains and turns refusals into <see cref="HubException"/> messages in
+/// the player's language. Pushes come from the session grain through <see cref="SprintConnections"/>.
+/// </summary>
+[Authorize(Policy = Policies.JobSeeker)]
+public sealed class SprintHub(IGrainFactory grains, SprintConnections connections, IStringLocalizer<Texts> texts) : Hub
+{
+    public const string Path = "/hubs/sprint";
+    public const string ItemPresentedEvent = "ItemPresented";
+    public const string AnswerScoredEvent = "AnswerScored";
+    public const string SprintCompletedEvent = "SprintCompleted";
+
+    private Guid UserId => Context.User?.GetUserId() ?? throw new HubException("Not signed in.");
+
+    /// <summary>Starts a sprint (or continues the caller's unfinished session of it); the first item follows as <c>ItemPresented</c>.</summary>
+    public async Task<SprintStartedMessage> StartSprint(string sprintId)
+    {
+        var language = UseLanguage();
+        var observer = connections.ObserverFor(Context.ConnectionId);
+        var jobSeeker = grains.GetGrain<IJobSeekerGrain>(UserId);
+        var start = await jobSeeker.StartSprintAsync(sprintId ?? "", language, observer);
+        if (!start.Succeeded)
+        {
+            throw Refusal(start.Error, start.RetryAfterSeconds);
+        }
+
+        var session = start.Value!.Session;
+        connections.Track(Context.ConnectionId, session.SessionId);
+        if (start.Value.Resume)
+        {
+            var resumed = await grains.GetGrain<ISprintSessionGrain>(session.SessionId).ResumeAsync(UserId, language, observer);
+            if (!resumed.Succeeded)
+            {
+                throw Refusal(resumed.Error);
+            }
+        }
+
+        return new SprintStartedMessage(session.SessionId, session.SprintId, session.Title, session.MaxItems, start.Value.Resume);
+    }
+
+    /// <summary>
+    /// Answers the current item: <c>{ "choice": optionId }</c>, <c>{ "order": [optionIds] }</c> or <c>{ "value": n }</c>.
+    /// Stored before it is acknowledged; the acknowledgement is returned and pushed as <c>AnswerScored</c>.
+    /// </summary>
+    public async Task<AnswerScoredMessage> SubmitAnswer(string sessionId, string itemId, JsonElement answer)
+    {
+        UseLanguage();
+        var session = Session(sessionId);
+        var parsed = ParseAnswer(answer) ?? throw Refusal(SprintError.WrongShape);
+        var outcome = await session.SubmitAnswerAsync(UserId, itemId ?? "", parsed);
+        return outcome.Succeeded ? AnswerScoredMessage.From(outcome.Value!) : throw Refusal(outcome.Error);
+    }
+
+    /// <summary>Continues a session after a dropped connection; the current item (or the result) is pushed again.</summary>
+    public async Task<SessionStateMessage> ResumeSprint(string sessionId)
+    {
+        var language = UseLanguage();
+        var session = Session(sessionId);
+        var observer = connections.ObserverFor(Context.ConnectionId);
+        var outcome = await session.ResumeAsync(UserId, language, observer);
+        if (!outcome.Succeeded)
+        {
+            throw Refusal(outcome.Error);
+        }
+
+        connections.Track(Context.ConnectionId, outcome.Value!.SessionId);
+        return SessionStateMessage.From(outcome.Value);
+    }
+
+    /// <summary>Stops a session for good; answers already given stay in the passport.</summary>
+    public async Task<SessionStateMessage> AbandonSprint(string sessionId)
+    {
+        UseLanguage();
+        var outcome = await Session(sessionId).AbandonAsync(UserId);
+        return outcome.Succeeded ? SessionStateMessage.From(outcome.Value!) : throw Refusal(outcome.Error);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (connections.Remove(Context.ConnectionId) is { } dropped && Context.User?.GetUserId() is { } userId)
+        {
+            foreach (var sessionId in dropped.Sessions)
+            {
+                await grains.GetGrain<ISprintSessionGrain>(sessionId).PauseAsync(userId, dropped.Observer);
+            }
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private ISprintSessionGrain Session(string? sessionId) =>
+        Guid.TryParse(sessionId, CultureInfo.InvariantCulture, out var id)
+            ? grains.GetGrain<ISprintSessionGrain>(id)
+            : throw Refusal(SprintError.UnknownSession);
+
+    /// <summary>
+    /// The language chosen on the connection (<c>?culture=</c>, the culture cookie or <c>Accept-Language</c>),
+    /// else the one in the player's profile; also applied to this call's messages.
+    /// </summary>
+    private string UseLanguage()
+    {
+        var requested = Context.GetHttpContext()?.Features.Get<IRequestCultureFeature>();
+        var language = requested?.Provider is not null
+            ? requested.RequestCulture.UICulture.TwoLetterISOLanguageName
+            : Context.User?.FindFirst(PassportClaims.Language)?.Value;
+        language = Languages.IsSupported(language) ? language! : Languages.Default;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        return language;
+    }
+
+    private HubException Refusal(SprintError error, int retryAfterSeconds = 0) =>
+        new(error == SprintError.CoolingDown
+            ? texts["Sprint.Error.CoolingDown", Math.Max(1, (int)Math.Ceiling(retryAfterSeconds / 60.0))].Value
+            : texts[$"Sprint.Error.{error}"].Value);
+
+    /// <summary>Exactly one of <c>choice</c> (a string), <c>order</c> (strings) or <c>value</c> (a number); null otherwise.</summary>
+    internal static SprintAnswer? ParseAnswer(JsonElement answer)
+    {
+        if (answer.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        string? choice = null;
+        ImmutableArray<string>? order = null;
+        double? value = null;
+        var count = 0;
+        foreach (var property in answer.EnumerateObject())
+        {
+            count++;
+            switch (property.Name.ToLowerInvariant())
+            {
+                case "choice" when property.Value.ValueKind == JsonValueKind.String:
+                    choice = property.Value.GetString();
+                    break;
+                case "order" when property.Value.ValueKind == JsonValueKind.Array
+                    && property.Value.EnumerateArray().All(element => element.ValueKind == JsonValueKind.String):
+                    order = [.. property.Value.EnumerateArray().Select(element => element.GetString()!)];
+                    break;
+                case "value" when property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDouble(out var number):
+                    value = number;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return count == 1 ? new SprintAnswer(choice, order, value) : null;
+    }
+}
