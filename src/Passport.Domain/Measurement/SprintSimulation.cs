@@ -76,12 +76,7 @@ public static class SprintSimulation
         var posteriors = skills.ToDictionary(skill => skill, _ => new AbilityPosterior(), StringComparer.Ordinal);
         var estimates = skills.ToDictionary(skill => skill, _ => AbilityEstimate.Prior, StringComparer.Ordinal);
         var administered = new HashSet<string>(StringComparer.Ordinal);
-        while (!StoppingRule.ShouldStop(
-            estimates,
-            StoppingRule.SkillsWithItemsLeft(pool, administered),
-            administered.Count,
-            administered.Count == pool.Count,
-            selection))
+        while (!StoppingRule.ShouldStop(pool, administered, estimates, selection))
         {
             var next = adaptive
                 ? AdaptiveItemSelector.SelectNext(pool, administered, NothingSeen, estimates, estimates, selection, random)

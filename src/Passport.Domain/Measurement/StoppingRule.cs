@@ -42,6 +42,20 @@ public static class StoppingRule
             && estimate.StandardError <= options.TargetStandardError);
     }
 
+    /// <summary>
+    /// The same rule with the pool-dependent arguments worked out from the pool and this session's presented
+    /// items, so a caller cannot pass skills whose items are used up.
+    /// </summary>
+    public static bool ShouldStop(
+        IReadOnlyList<CandidateItem> pool,
+        IReadOnlySet<string> administered,
+        IReadOnlyDictionary<string, AbilityEstimate> sessionPrecision,
+        SelectionOptions options)
+    {
+        var skills = SkillsWithItemsLeft(pool, administered);
+        return ShouldStop(sessionPrecision, skills, administered.Count, skills.Count == 0, options);
+    }
+
     /// <summary>The skills, in pool order, that have at least one item not yet presented in this session.</summary>
     public static IReadOnlyList<string> SkillsWithItemsLeft(IReadOnlyList<CandidateItem> pool, IReadOnlySet<string> administered)
     {

@@ -307,8 +307,7 @@ public sealed partial class SprintSessionGrain(
     {
         var sprint = _sprint!;
         var precision = _sessionOnly.ToDictionary(pair => pair.Key, pair => pair.Value.Estimate(), StringComparer.Ordinal);
-        var exhausted = _administered.Count >= sprint.Items.Count;
-        if (StoppingRule.ShouldStop(precision, sprint.Skills, _administered.Count, exhausted, sprint.SelectionOptions))
+        if (StoppingRule.ShouldStop(sprint.Pool, _administered, precision, sprint.SelectionOptions))
         {
             return null;
         }

@@ -202,7 +202,7 @@ public sealed class ResponseModelTests
 
         Assert.Throws<ArgumentException>(() => model with { Thresholds = [1, -1] });
         Assert.Throws<ArgumentException>(() => model with { Discrimination = 0 });
-        Assert.Equal(3, (model with { Thresholds = [-1, 0, 1] }).Categories);
+        Assert.Equal(4, (model with { Thresholds = [-1, 0, 1] }).Categories);
     }
 
     [Fact]

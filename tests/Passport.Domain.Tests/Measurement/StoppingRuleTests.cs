@@ -74,6 +74,19 @@ public sealed class StoppingRuleTests
     }
 
     [Fact]
+    public void ShouldStop_FromPool_IgnoresSkillsWhoseItemsAreUsedUpAndStopsWhenPoolIsExhausted()
+    {
+        IReadOnlyList<CandidateItem> pool = [Item("t1", "teamwork", 0), Item("c1", "communication", 0), Item("c2", "communication", 1)];
+        var session = Estimates(("teamwork", new AbilityEstimate(0, 0.8, 1)), ("communication", new AbilityEstimate(0, 0.6, 1)));
+
+        Assert.False(StoppingRule.ShouldStop(pool, Ids("t1", "c1"), session, Options));
+        var precise = Estimates(("teamwork", new AbilityEstimate(0, 0.8, 1)), ("communication", new AbilityEstimate(0, 0.45, 2)));
+        Assert.True(StoppingRule.ShouldStop(pool, Ids("t1", "c1"), precise, Options));
+        Assert.True(StoppingRule.ShouldStop(pool, Ids("t1", "c1", "c2"), session, Options));
+        Assert.False(StoppingRule.ShouldStop(pool, Ids(), Estimates(), Options));
+    }
+
+    [Fact]
     public void SkillsWithItemsLeft_ListsSkillsInPoolOrder()
     {
         var pool = SyntheticPool("teamwork", "communication", "planning");
