@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Passport.Cli;
+
+/// <summary>The options after the command; hand-parsed, as there are only three.</summary>
+public sealed class CommandLine
+{
+    private CommandLine(string? content, int? respondents, int? seed)
+    {
+        ExplicitContentPath = content;
+        ContentPath = content ?? ContentFolder.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        Respondents = respondents;
+        Seed = seed;
+    }
+
+    /// <summary>The content folder to read: <c>--content</c>, else the clone's, else the copy beside the tool.</summary>
+    public string ContentPath { get; }
+
+    /// <summary>What <c>--content</c> said, if it was given.</summary>
+    public string? ExplicitContentPath { get; }
+
+    public int? Respondents { get; }
+
+    public int? Seed { get; }
+
+    public static bool TryParse(IEnumerable<string> args, out CommandLine options, out string mistake)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        string? content = null;
+        int? respondents = null;
+        int? seed = null;
+        options = null!;
+        mistake = string.Empty;
+
+        using var reader = args.GetEnumerator();
+        while (reader.MoveNext())
+        {
+            var name = reader.Current;
+            if (name is not ("--content" or "--respondents" or "--seed"))
+            {
+                mistake = $"unknown option '{name}'";
+                return false;
+            }
+
+            if (!reader.MoveNext())
+            {
+                mistake = $"{name} needs a value";
+                return false;
+            }
+
+            var value = reader.Current;
+            switch (name)
+            {
+                case "--content":
+                    content = Path.GetFullPath(value);
+                    break;
+                case "--respondents" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count):
+                    respondents = count;
+                    break;
+                case "--seed" when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
+                    seed = number;
+                    break;
+                default:
+                    mistake = $"{name} needs a whole number, not '{value}'";
+                    return false;
+            }
+        }
+
+        options = new CommandLine(content, respondents, seed);
+        return true;
+    }
+}

@@ -1,0 +1,3 @@
+using Passport.Cli;
+
+return Commands.Run(args, Console.Out, Console.Error);

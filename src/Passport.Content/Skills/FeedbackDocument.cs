@@ -1,0 +1,3 @@
+namespace Passport.Content.Skills;
+
+internal sealed record FeedbackDocument(IReadOnlyDictionary<string, string> Strength, IReadOnlyDictionary<string, string> Tip);

@@ -1,0 +1,3 @@
+namespace Passport.Content.Sprints;
+
+internal sealed record OptionDocument(string Id, IReadOnlyDictionary<string, string> Text, int? Score);

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Passport.Cli;
+
+namespace Passport.Content.Tests;
+
+public sealed class CommandsTests : IDisposable
+{
+    private readonly ContentFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public void Validate_BrokenContent_ExitsOneAndNamesFileAndItemOnStandardError()
+    {
+        _fixture.Item("pair", "pair-rank")["key"] = new JsonArray("c", "a", "d", "e");
+
+        var (exitCode, output, error) = Run("validate", "--content", _fixture.Write());
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: sprints/pair.json, item pair-rank: key must list every option id exactly once", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ValidContent_PrintsSummaryAndExitsZero()
+    {
+        var (exitCode, output, error) = Run("validate", "--content", _fixture.Write());
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        Assert.Equal("content OK: 2 skills, 2 sprints, 7 items, mechanics: choice, rank, scale, timed", output.Trim());
+    }
+
+    [Fact]
+    public void Simulate_ValidContent_PrintsCommandSeedAndOneRowPerSprintAndStrategy()
+    {
+        var (exitCode, output, error) = Run("simulate", "--content", _fixture.Write(), "--respondents", "20", "--seed", "7");
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, line => line.Contains("simulate --content", StringComparison.Ordinal) && line.EndsWith("--respondents 20 --seed 7`", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Seed: 7;", StringComparison.Ordinal));
+        var rows = lines.Where(line => line.StartsWith("| ", StringComparison.Ordinal)).Skip(2).ToList();
+        Assert.Equal(
+            ["pair | adaptive", "pair | fixed order", "solo | adaptive", "solo | fixed order", "all sprints | adaptive", "all sprints | fixed order"],
+            rows.Select(row => string.Join(" | ", row.Split('|', StringSplitOptions.TrimEntries)[1..3])));
+        Assert.All(rows, row => Assert.Matches(@"^\| [^|]+ \| [^|]+ (\| -?\d+\.\d{3} ){5}\|$", row));
+    }
+
+    [Fact]
+    public void Simulate_SameSeed_PrintsTheSameTable()
+    {
+        var content = _fixture.Write();
+
+        var first = Run("simulate", "--content", content, "--respondents", "15", "--seed", "3");
+        var second = Run("simulate", "--content", content, "--respondents", "15", "--seed", "3");
+
+        Assert.Equal(first.Output, second.Output);
+    }
+
+    [Fact]
+    public void Simulate_BrokenContent_ExitsOneWithoutTable()
+    {
+        _fixture.Sprints["solo"]["id"] = "single";
+
+        var (exitCode, output, error) = Run("simulate", "--content", _fixture.Write(), "--respondents", "5");
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("error: sprints/solo.json: the sprint id 'single' must equal the file name 'solo'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_PrintsUsageAndExitsZero()
+    {
+        var (exitCode, output, _) = Run("help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("validate [--content PATH]", output, StringComparison.Ordinal);
+        Assert.Contains("simulate [--content PATH] [--respondents N] [--seed S]", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("validate", "--verbose")]
+    [InlineData("simulate", "--respondents", "many")]
+    [InlineData("simulate", "--seed")]
+    public void Run_BadArguments_ExitsTwoWithMessage(params string[] args)
+    {
+        var (exitCode, _, error) = Run(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContentFolder_InsideClone_FindsTheClonesContent()
+    {
+        var nested = Path.Combine(Repository.ContentPath, "..", "src");
+
+        Assert.Equal(Path.GetFullPath(Repository.ContentPath), Path.GetFullPath(ContentFolder.Find(nested, "/elsewhere")));
+    }
+
+    [Fact]
+    public void ContentFolder_OutsideAnyClone_FallsBackToTheCopyBesideTheBinaries()
+    {
+        Assert.Equal(Path.Combine(_fixture.Path, "content"), ContentFolder.Find(Path.GetTempPath(), _fixture.Path));
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = Commands.Run(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
