@@ -29,18 +29,22 @@ public static class SimulationTable
 
         var adaptive = new List<SimulationResult>();
         var fixedOrder = new List<SimulationResult>();
+        var sameLength = new List<SimulationResult>();
         foreach (var sprint in sprints.All)
         {
             var comparison = SprintSimulation.Compare(
                 sprint.Pool, new SimulationOptions(respondents, seed, sprint.TargetStandardError, sprint.MaxItems));
             adaptive.Add(comparison.Adaptive);
             fixedOrder.Add(comparison.FixedOrder);
+            sameLength.Add(comparison.FixedOrderSameLength);
             output.WriteLine(Row(sprint.Id, comparison.Adaptive));
             output.WriteLine(Row(sprint.Id, comparison.FixedOrder));
+            output.WriteLine(Row(sprint.Id, comparison.FixedOrderSameLength));
         }
 
         output.WriteLine(Row("all sprints", Pooled(SprintSimulation.AdaptiveStrategy, adaptive)));
         output.WriteLine(Row("all sprints", Pooled(SprintSimulation.FixedOrderStrategy, fixedOrder)));
+        output.WriteLine(Row("all sprints", Pooled(SprintSimulation.FixedOrderSameLengthStrategy, sameLength)));
     }
 
     /// <summary>A mechanic as content files name it (<c>choice</c>, <c>rank</c>, …).</summary>

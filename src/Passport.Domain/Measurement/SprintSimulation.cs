@@ -12,6 +12,9 @@ public static class SprintSimulation
 
     public const string FixedOrderStrategy = "fixed-order";
 
+    /// <summary>Fixed order, stopped after as many items as the adaptive session used for the same player.</summary>
+    public const string FixedOrderSameLengthStrategy = "fixed-order-same-length";
+
     private static readonly IReadOnlySet<string> NothingSeen = new HashSet<string>(StringComparer.Ordinal);
 
     /// <param name="pool">The sprint's items in authoring (file) order, for one or more skills.</param>
@@ -40,6 +43,7 @@ public static class SprintSimulation
 
         var adaptive = new Tally();
         var fixedOrder = new Tally();
+        var sameLength = new Tally();
         var truth = new Dictionary<string, double>(StringComparer.Ordinal);
         var draws = new double[pool.Count];
         for (var respondent = 0; respondent < options.Respondents; respondent++)
@@ -54,13 +58,16 @@ public static class SprintSimulation
                 draws[index] = people.NextDouble();
             }
 
-            adaptive.Add(RunSession(pool, skills, truth, draws, selection, selectorRandom, adaptive: true), truth, selection);
-            fixedOrder.Add(RunSession(pool, skills, truth, draws, selection, selectorRandom, adaptive: false), truth, selection);
+            var adaptiveSession = RunSession(pool, skills, truth, draws, selection, selectorRandom, adaptive: true, length: null);
+            adaptive.Add(adaptiveSession, truth, selection);
+            fixedOrder.Add(RunSession(pool, skills, truth, draws, selection, selectorRandom, adaptive: false, length: null), truth, selection);
+            sameLength.Add(RunSession(pool, skills, truth, draws, selection, selectorRandom, adaptive: false, length: adaptiveSession.Items), truth, selection);
         }
 
         return new SimulationComparison(
             adaptive.Result(AdaptiveStrategy, options.Respondents),
-            fixedOrder.Result(FixedOrderStrategy, options.Respondents));
+            fixedOrder.Result(FixedOrderStrategy, options.Respondents),
+            sameLength.Result(FixedOrderSameLengthStrategy, options.Respondents));
     }
 
     /// <summary>One session for one player, exactly as the product runs it (a new player: no passport yet).</summary>
@@ -71,12 +78,13 @@ public static class SprintSimulation
         double[] draws,
         SelectionOptions selection,
         Random random,
-        bool adaptive)
+        bool adaptive,
+        int? length)
     {
         var posteriors = skills.ToDictionary(skill => skill, _ => new AbilityPosterior(), StringComparer.Ordinal);
         var estimates = skills.ToDictionary(skill => skill, _ => AbilityEstimate.Prior, StringComparer.Ordinal);
         var administered = new HashSet<string>(StringComparer.Ordinal);
-        while (!StoppingRule.ShouldStop(pool, administered, estimates, selection))
+        while (length is { } items ? administered.Count < items : !StoppingRule.ShouldStop(pool, administered, estimates, selection))
         {
             var next = adaptive
                 ? AdaptiveItemSelector.SelectNext(pool, administered, NothingSeen, estimates, estimates, selection, random)

@@ -54,6 +54,16 @@ public sealed class SprintSimulationTests
     }
 
     [Fact]
+    public void Compare_FixedOrderCutAtTheAdaptiveLength_UsesAsManyItemsAndIsLessAccurate()
+    {
+        var comparison = SprintSimulation.Compare(Pool, new SimulationOptions(500, 7, 0.5, 20));
+
+        Assert.Equal(SprintSimulation.FixedOrderSameLengthStrategy, comparison.FixedOrderSameLength.Strategy);
+        Assert.Equal(comparison.Adaptive.MeanItems, comparison.FixedOrderSameLength.MeanItems, 6);
+        Assert.True(comparison.Adaptive.Rmse < comparison.FixedOrderSameLength.Rmse, $"RMSE {comparison.Adaptive.Rmse} vs {comparison.FixedOrderSameLength.Rmse}");
+    }
+
+    [Fact]
     public void Compare_ItemLimitBinds_AdaptiveIsMoreAccurateThanFixedOrder()
     {
         // Ten items for two skills authored one after the other: fixed order spends them all on the first skill.
