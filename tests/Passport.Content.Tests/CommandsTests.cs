@@ -44,7 +44,7 @@ public sealed class CommandsTests : IDisposable
         Assert.Contains(lines, line => line.StartsWith("Seed: 7;", StringComparison.Ordinal));
         var rows = lines.Where(line => line.StartsWith("| ", StringComparison.Ordinal)).Skip(2).ToList();
         Assert.Equal(
-            ["pair | adaptive", "pair | fixed order", "solo | adaptive", "solo | fixed order", "all sprints | adaptive", "all sprints | fixed order"],
+            ["pair | adaptive", "pair | fixed order", "pair | fixed order same length", "solo | adaptive", "solo | fixed order", "solo | fixed order same length", "all sprints | adaptive", "all sprints | fixed order", "all sprints | fixed order same length"],
             rows.Select(row => string.Join(" | ", row.Split('|', StringSplitOptions.TrimEntries)[1..3])));
         Assert.All(rows, row => Assert.Matches(@"^\| [^|]+ \| [^|]+ (\| -?\d+\.\d{3} ){5}\|$", row));
     }
