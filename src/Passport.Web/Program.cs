@@ -1,5 +1,6 @@
 using Passport.Data;
 using Passport.Web.Accounts;
+using Passport.Web.Benchmarks;
 using Passport.Web.Health;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
@@ -16,6 +17,7 @@ builder.AddPassportContent();
 builder.AddPassportAccounts();
 builder.AddPassportOrleans();
 builder.AddPassportSprints();
+builder.AddPassportBenchmarks();
 builder.AddPassportLocalization();
 builder.AddPassportApi();
 builder.AddPassportWebUi();

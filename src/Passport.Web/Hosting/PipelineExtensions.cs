@@ -1,5 +1,6 @@
 using Passport.Web.Accounts;
 using Passport.Web.Admin;
+using Passport.Web.Benchmarks;
 using Passport.Web.Health;
 using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
@@ -57,6 +58,7 @@ public static class PipelineExtensions
         app.MapSprints();
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
+        app.MapBenchmarks();
 
         app.MapLanguageSwitch();
         app.MapAccountForms();

@@ -6,7 +6,7 @@ public static class WebUiHostingExtensions
     public static IHostApplicationBuilder AddPassportWebUi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "passport.antiforgery");
         return builder;
@@ -16,7 +16,7 @@ public static class WebUiHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Passport.Load;
+
+/// <summary>
+/// The real host as a child process (<c>dotnet Passport.Web.dll</c>) on a fresh SQLite file (or the given
+/// PostgreSQL database), free ports, demo seed, the echo hub on and the limits that would stop a load test off.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private HostProcess(Process process, StreamWriter log, Uri url, string folder, string? sqlitePath)
+    {
+        _process = process;
+        _log = log;
+        Url = url;
+        Folder = folder;
+        SqlitePath = sqlitePath;
+    }
+
+    public Uri Url { get; }
+    public string Folder { get; }
+    public string? SqlitePath { get; }
+    public string LogPath => Path.Combine(Folder, "host.log");
+    public int ProcessId => _process.Id;
+
+    public static async Task<HostProcess> StartAsync(string hostDll, string? postgres, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(hostDll))
+        {
+            throw new FileNotFoundException($"{hostDll} not found; build first: dotnet build -c Release Passport.sln", hostDll);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("passport-load-").FullName;
+        var port = FreePort();
+        var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(hostDll);
+        var environment = start.Environment;
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
+        environment["Logging__LogLevel__Default"] = "Warning";
+        environment["Logging__Console__FormatterName"] = "simple";
+        environment["Seed__Demo"] = "true";
+        environment["Benchmarks__EchoHub"] = "true";
+        environment["RateLimits__AuthPermitsPerMinute"] = "1000000";
+        environment["Sprints__ReplayCooldown"] = "00:00:00";
+        environment["Orleans__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        environment["Orleans__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        string? sqlitePath = null;
+        if (postgres is null)
+        {
+            sqlitePath = Path.Combine(folder, "passport.db");
+            environment["Storage__Provider"] = "Sqlite";
+            environment["Storage__SqlitePath"] = sqlitePath;
+        }
+        else
+        {
+            environment["Storage__Provider"] = "Postgres";
+            environment["ConnectionStrings__Passport"] = postgres;
+        }
+
+        var log = new StreamWriter(Path.Combine(folder, "host.log")) { AutoFlush = true };
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, line) => Write(log, line.Data);
+        process.ErrorDataReceived += (_, line) => Write(log, line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process, log, url, folder, sqlitePath);
+        await host.WaitUntilReadyAsync(cancellationToken);
+        return host;
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {_process.ExitCode} while starting; see {LogPath}.");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("health/ready", UriKind.Relative), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Slow to answer while starting.
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        throw new TimeoutException($"The host was not ready within 2 minutes; see {LogPath}.");
+    }
+
+    /// <summary>Asks the host to stop (SIGTERM, a graceful shutdown) and kills it if it has not within 30 s.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) } }))
+        {
+            if (term is not null)
+            {
+                await term.WaitForExitAsync();
+            }
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,153 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Passport.Web.Tests.Hosting;
+
+namespace Passport.Web.Tests.Pages;
+
+/// <summary>
+/// A person in a browser on the sprint pages: signs in, and plays whatever items a sprint presents, by keyboard,
+/// knowing only what the page shows. Every wait is on page state, never on time.
+/// </summary>
+public static class SprintPages
+{
+    /// <summary>How long a step may take to show: the first needs the Blazor circuit to start.</summary>
+    public static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
+
+    /// <summary>A job seeker registered through the API and signed in through the sign-in page.</summary>
+    public static async Task<IPage> SignedInAsNewJobSeekerAsync(PassportApp app, BrowserFixture browser, int width = 320)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(browser);
+        var email = Hosting.Accounts.NewEmail();
+        using (var client = app.CreateClient())
+        using (var registered = await Hosting.Accounts.RegisterAsync(client, email))
+        {
+            registered.EnsureSuccessStatusCode();
+        }
+
+        var page = await browser.NewPageAsync(app.Address, width);
+        await SignInAsync(page, email, Hosting.Accounts.Password);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/profile");
+    }
+
+    /// <summary>Opens the sprint list and follows the first sprint's Play link; answers the sprint's title.</summary>
+    public static async Task<string> StartFirstSprintAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/sprints");
+        var card = page.Locator(".sprint-card").First;
+        var title = await card.Locator("h2").InnerTextAsync();
+        await card.GetByRole(AriaRole.Link, new() { Name = $"Play – {title}" }).ClickAsync();
+        await Assertions.Expect(Question(page)).ToBeVisibleAsync(Patiently);
+        return title;
+    }
+
+    public static ILocator Question(IPage page) => page.Locator("section.question");
+
+    public static ILocator Result(IPage page) => page.Locator("section.sprint-result");
+
+    /// <summary>The current question's index (from 0), once one shows.</summary>
+    public static async Task<int> CurrentIndexAsync(IPage page)
+    {
+        await Assertions.Expect(Question(page)).ToBeVisibleAsync(Patiently);
+        return int.Parse(await Question(page).GetAttributeAsync("data-index") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Answers every item until the result shows; <paramref name="onQuestion"/> runs on each question first.
+    /// Answers the kinds of the items answered.
+    /// </summary>
+    public static async Task<List<string>> PlayToEndAsync(IPage page, Func<IPage, string, Task>? onQuestion = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var kinds = new List<string>();
+        for (var pick = 0; ; pick++)
+        {
+            await Assertions.Expect(Question(page).Or(Result(page))).ToBeVisibleAsync(Patiently);
+            if (await Result(page).IsVisibleAsync())
+            {
+                return kinds;
+            }
+
+            var index = await Question(page).GetAttributeAsync("data-index");
+            var kind = await Question(page).GetAttributeAsync("data-kind") ?? "";
+            if (onQuestion is not null)
+            {
+                await onQuestion(page, kind);
+            }
+
+            await AnswerByKeyboardAsync(page, kind, pick);
+            kinds.Add(kind);
+            // The next item, or the result; a timed item may also move on by itself when the server's clock runs out.
+            await Assertions.Expect(page.Locator($"section.question:not([data-index='{index}'])").Or(Result(page))).ToBeVisibleAsync(Patiently);
+        }
+    }
+
+    /// <summary>
+    /// Answers the question on screen with the keyboard only, starting from its heading (where focus is put):
+    /// a choice among the radios, or one move in a ranking; then Tab to the answer button and Enter.
+    /// </summary>
+    public static async Task AnswerByKeyboardAsync(IPage page, string kind, int pick)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await Assertions.Expect(page.Locator("#question-heading")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        if (kind == "rank")
+        {
+            // The top option cannot move up, so the first stop is its "Move down"; focus stays with the option it moved.
+            var first = await page.Locator(".rank-text").First.InnerTextAsync();
+            await Assertions.Expect(page.Locator(":focus")).ToHaveAttributeAsync("aria-label", $"Move down: {first}");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(".rank-text").Nth(1)).ToHaveTextAsync(first);
+            await Assertions.Expect(page.Locator(":focus")).ToHaveAttributeAsync("aria-label", $"Move down: {first}");
+            await Assertions.Expect(page.Locator(".answer-form [role=status]")).ToHaveTextAsync($"{first} is now number 2 of {await page.Locator(".rank-text").CountAsync()}.");
+            // On past the remaining move buttons to the answer button.
+            for (var tabs = 0; tabs < 12 && await page.EvaluateAsync<string?>("document.activeElement?.getAttribute('type')") != "submit"; tabs++)
+            {
+                await page.Keyboard.PressAsync("Tab");
+            }
+        }
+        else
+        {
+            // Focus lands on the first radio; arrow keys move the choice along the group.
+            await Assertions.Expect(page.Locator(":focus")).ToHaveAttributeAsync("type", "radio");
+            await page.Keyboard.PressAsync("Space");
+            for (var step = 0; step < pick % 3; step++)
+            {
+                await page.Keyboard.PressAsync("ArrowDown");
+            }
+
+            await Assertions.Expect(page.Locator("input[type=radio]:checked")).ToHaveCountAsync(1);
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(page.Locator(":focus")).ToHaveAttributeAsync("type", "submit");
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+
+        Assert.True(result.Violations.Length == 0, $"{page.Url}:\n" + string.Join("\n", result.Violations.Select(violation =>
+            $"{violation.Id}: {violation.Help} at {string.Join(", ", violation.Nodes.Select(node => node.Target))}")));
+    }
+
+    public static Task<bool> FitsWithoutSideScrollingAsync(IPage page) =>
+        page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
+}
