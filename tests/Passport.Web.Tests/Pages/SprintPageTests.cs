@@ -23,9 +23,16 @@ public sealed class SprintPageTests(SqliteWebAppFixture fixture, BrowserFixture 
         await Assertions.Expect(page.Locator(".question-counter")).ToHaveTextAsync(new Regex(@"^Question 1 of up to \d+$"));
         await Assertions.Expect(page.Locator("progress#sprint-progress")).ToHaveAttributeAsync("value", "0");
 
-        var kinds = await PlayToEndAsync(page);
+        var kinds = await PlayToEndAsync(page, async (question, kind) =>
+        {
+            await Assertions.Expect(question.Locator(".question-counter")).ToHaveTextAsync(new Regex(@"^Question \d+ of up to \d+$"));
+            if (kind == "timed")
+            {
+                await Assertions.Expect(question.Locator(".countdown-text")).ToHaveTextAsync(new Regex(@"^(\d+ seconds left|1 second left|Time is up)$"));
+            }
+        });
 
-        await Assertions.Expect(page.Locator("#result-heading")).ToHaveTextAsync($"Well done! You finished {title}");
+        await Assertions.Expect(page.Locator("#result-heading")).ToHaveTextAsync($"Well done! You finished “{title}”");
         await Assertions.Expect(page.Locator("#result-heading")).ToBeFocusedAsync();
         var skills = Result(page).Locator(".skill-card");
         var names = await skills.Locator("h4").AllInnerTextsAsync();
@@ -60,6 +67,21 @@ public sealed class SprintPageTests(SqliteWebAppFixture fixture, BrowserFixture 
     }
 
     [Fact]
+    public async Task Player_WithReducedMotion_ShowsTheXpWithoutAnimation()
+    {
+        var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+        await StartFirstSprintAsync(page);
+
+        await AnswerByKeyboardAsync(page, await Question(page).GetAttributeAsync("data-kind") ?? "", 0);
+
+        await Assertions.Expect(page.Locator(".xp-gain")).ToHaveTextAsync(new Regex(@"^\+\d+ XP$"), new() { Timeout = 20_000 });
+        Assert.Equal("none", await page.Locator(".xp-gain").EvaluateAsync<string>("element => getComputedStyle(element).animationName"));
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.NoPreference });
+        Assert.Equal("xp-pop", await page.Locator(".xp-gain").EvaluateAsync<string>("element => getComputedStyle(element).animationName"));
+    }
+
+    [Fact]
     public async Task Player_ReloadedMidSprint_ContinuesAtTheSameQuestion()
     {
         var page = await SignedInAsNewJobSeekerAsync(_app, browser);
@@ -75,6 +97,56 @@ public sealed class SprintPageTests(SqliteWebAppFixture fixture, BrowserFixture 
         await Assertions.Expect(page.Locator(".question-prompt")).ToHaveTextAsync(prompt);
         await Assertions.Expect(page.Locator(".question-counter")).ToHaveTextAsync(new Regex("^Question 2 of up to"));
         await Assertions.Expect(page.Locator("#question-heading")).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task Player_ConnectionDropsBriefly_SaysSoInPlainWordsAndCarriesOn()
+    {
+        var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        IWebSocketRoute? client = null;
+        IWebSocketRoute? server = null;
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+        {
+            client = socket;
+            server = socket.ConnectToServer();
+        });
+        await StartFirstSprintAsync(page);
+        // Blazor reconnects at once, so what the player saw is recorded as it happens.
+        await page.EvaluateAsync("""
+            () => {
+                window.reconnectStates = [];
+                const element = document.getElementById('components-reconnect-modal');
+                element.addEventListener('components-reconnect-state-changed', event =>
+                    window.reconnectStates.push({ state: event.detail.state, display: getComputedStyle(element).display, text: element.innerText.trim() }));
+            }
+            """);
+
+        await server!.CloseAsync();
+        await client!.CloseAsync();
+
+        await page.WaitForFunctionAsync("() => window.reconnectStates.some(entry => entry.state === 'hide')");
+        var shown = await page.EvaluateAsync<string>("() => JSON.stringify(window.reconnectStates.find(entry => entry.state === 'show'))");
+        Assert.Contains("\"display\":\"block\"", shown, StringComparison.Ordinal);
+        Assert.Contains("The connection is lost. We are trying to connect again. Your answers are saved.", shown, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+        await AnswerByKeyboardAsync(page, await Question(page).GetAttributeAsync("data-kind") ?? "", 0);
+        await Assertions.Expect(page.Locator("section.question[data-index='1']")).ToBeVisibleAsync(Patiently);
+    }
+
+    [Fact]
+    public async Task Player_SameSprintOpenInTwoTabs_BothFollowTheSession()
+    {
+        var first = await SignedInAsNewJobSeekerAsync(_app, browser);
+        await StartFirstSprintAsync(first);
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync(first.Url);
+        await Assertions.Expect(second.Locator("section.question[data-index='0']")).ToBeVisibleAsync(Patiently);
+
+        // The second tab took the session's pushes; the first still gets its own answer's next step.
+        await AnswerByKeyboardAsync(first, await Question(first).GetAttributeAsync("data-kind") ?? "", 0);
+
+        await Assertions.Expect(first.Locator("section.question[data-index='1']")).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(second.Locator("section.question[data-index='1']")).ToBeVisibleAsync(Patiently);
     }
 
     [Fact]
@@ -120,7 +192,8 @@ public sealed class SprintPageTests(SqliteWebAppFixture fixture, BrowserFixture 
         var page = await SignedInAsNewJobSeekerAsync(_app, browser);
         await page.GotoAsync("/sprints");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nederlands" }).ClickAsync();
-        await page.WaitForURLAsync("**/sprints");
+        // The URL is /sprints before and after the switch, so wait for the page to speak Dutch instead.
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
         await page.Locator(".sprint-card").First.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Spelen – ") }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".question-counter")).ToHaveTextAsync(new Regex(@"^Vraag 1 van hooguit \d+$"), new() { Timeout = 20_000 });
