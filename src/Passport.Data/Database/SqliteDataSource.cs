@@ -21,20 +21,38 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
     protected override DbConnection OpenDbConnection()
     {
         var connection = CreateDbConnection();
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = OnOpen;
-        command.ExecuteNonQuery();
-        return connection;
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = OnOpen;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            // The caller never receives the connection, so it must not leak from the pool here.
+            connection.Dispose();
+            throw;
+        }
     }
 
     protected override async ValueTask<DbConnection> OpenDbConnectionAsync(CancellationToken cancellationToken = default)
     {
         var connection = CreateDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = OnOpen;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = OnOpen;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            // The caller never receives the connection, so it must not leak from the pool here.
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 }
