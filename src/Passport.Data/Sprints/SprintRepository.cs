@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using Passport.Data.Database;
@@ -8,11 +7,6 @@ namespace Passport.Data.Sprints;
 /// <summary>Sprint sessions and their responses; the session grains and the job seeker's passport read and write here.</summary>
 public sealed class SprintRepository(PassportDatabase database) : IDisposable
 {
-    private const int MaxBatch = 256;
-
-    private readonly ConcurrentQueue<PendingWrite> _pending = new();
-    private readonly SemaphoreSlim _writer = new(1, 1);
-
     private const string SessionColumns =
         """
         id AS Id, user_id AS UserId, sprint_id AS SprintId, status AS Status, language AS Language,
@@ -26,18 +20,19 @@ public sealed class SprintRepository(PassportDatabase database) : IDisposable
         answer AS Answer, category AS Category, xp AS Xp, answered_at AS AnsweredAt
         """;
 
-    public async Task CreateSessionAsync(SprintSessionRow session, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO sprint_sessions (id, user_id, sprint_id, status, language, current_item_id, current_presented_at,
-                                         presented_count, completion_xp, created_at, updated_at, completed_at)
-            VALUES (@Id, @UserId, @SprintId, @Status, @Language, @CurrentItemId, @CurrentPresentedAt,
-                    @PresentedCount, @CompletionXp, @CreatedAt, @UpdatedAt, @CompletedAt)
-            """,
-            session, cancellationToken: cancellationToken));
-    }
+    private readonly GroupCommit _writes = new(database);
+
+    public Task CreateSessionAsync(SprintSessionRow session, CancellationToken cancellationToken = default) =>
+        _writes.WriteAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO sprint_sessions (id, user_id, sprint_id, status, language, current_item_id, current_presented_at,
+                                             presented_count, completion_xp, created_at, updated_at, completed_at)
+                VALUES (@Id, @UserId, @SprintId, @Status, @Language, @CurrentItemId, @CurrentPresentedAt,
+                        @PresentedCount, @CompletionXp, @CreatedAt, @UpdatedAt, @CompletedAt)
+                """,
+                session, transaction)),
+            cancellationToken);
 
     public async Task<SprintSessionRow?> GetSessionAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
@@ -74,98 +69,29 @@ public sealed class SprintRepository(PassportDatabase database) : IDisposable
     }
 
     /// <summary>Saves where the session stands (status, current item, XP) without a response.</summary>
-    public async Task UpdateSessionAsync(SprintSessionRow session, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await UpdateAsync(connection, null, session, cancellationToken);
-    }
+    public Task UpdateSessionAsync(SprintSessionRow session, CancellationToken cancellationToken = default) =>
+        _writes.WriteAsync((connection, transaction) => UpdateAsync(connection, transaction, session, CancellationToken.None), cancellationToken);
 
     /// <summary>
     /// Stores a response and the session's new position in one transaction, so after a crash the session is
     /// either before the answer (and the client's retry is scored) or after it (and the retry is recognised).
-    /// Completes only once the transaction is committed.
+    /// Completes only once committed; answers arriving together share the commit (<see cref="GroupCommit"/>).
     /// </summary>
-    /// <remarks>
-    /// Answers arriving together are committed together (group commit): whoever finds the writer free writes
-    /// every answer queued so far in one transaction, and each caller is released when the transaction holding
-    /// its answer commits. SQLite has one writer and a commit waits for the disk, so one transaction per answer
-    /// capped the whole host at a few hundred answers a second (docs/benchmarks.md); a shared commit keeps the
-    /// same durability for each answer.
-    /// </remarks>
-    public async Task RecordResponseAsync(SprintResponseRow response, SprintSessionRow session, CancellationToken cancellationToken = default)
-    {
-        var write = new PendingWrite(response, session);
-        _pending.Enqueue(write);
-        await _writer.WaitAsync(cancellationToken);
-        try
-        {
-            if (!write.Stored.Task.IsCompleted)
+    public Task RecordResponseAsync(SprintResponseRow response, SprintSessionRow session, CancellationToken cancellationToken = default) =>
+        _writes.WriteAsync(
+            async (connection, transaction) =>
             {
-                await WriteQueuedAsync();
-            }
-        }
-        finally
-        {
-            _writer.Release();
-        }
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO sprint_responses (session_id, item_id, user_id, skill_id, position, answer, category, xp, answered_at)
+                    VALUES (@SessionId, @ItemId, @UserId, @SkillId, @Position, @Answer, @Category, @Xp, @AnsweredAt)
+                    """,
+                    response, transaction));
+                await UpdateAsync(connection, transaction, session, CancellationToken.None);
+            },
+            cancellationToken);
 
-        await write.Stored.Task;
-    }
-
-    private async Task WriteQueuedAsync()
-    {
-        var batch = new List<PendingWrite>();
-        while (batch.Count < MaxBatch && _pending.TryDequeue(out var next))
-        {
-            batch.Add(next);
-        }
-
-        try
-        {
-            await WriteAsync(batch);
-            batch.ForEach(write => write.Stored.TrySetResult());
-        }
-        catch (DbException)
-        {
-            // One bad row must not fail the answers that happened to share its transaction: write each alone,
-            // so every caller learns the outcome of its own answer.
-            foreach (var write in batch)
-            {
-                try
-                {
-                    await WriteAsync([write]);
-                    write.Stored.TrySetResult();
-                }
-                catch (DbException ex)
-                {
-                    write.Stored.TrySetException(ex);
-                }
-            }
-        }
-    }
-
-    private async Task WriteAsync(IReadOnlyList<PendingWrite> batch)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        foreach (var write in batch)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO sprint_responses (session_id, item_id, user_id, skill_id, position, answer, category, xp, answered_at)
-                VALUES (@SessionId, @ItemId, @UserId, @SkillId, @Position, @Answer, @Category, @Xp, @AnsweredAt)
-                """,
-                write.Response, transaction));
-            await UpdateAsync(connection, transaction, write.Session, CancellationToken.None);
-        }
-
-        await transaction.CommitAsync();
-    }
-
-    private sealed record PendingWrite(SprintResponseRow Response, SprintSessionRow Session)
-    {
-        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    public void Dispose() => _writes.Dispose();
 
     private static Task<int> UpdateAsync(DbConnection connection, DbTransaction? transaction, SprintSessionRow session, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
@@ -176,6 +102,4 @@ public sealed class SprintRepository(PassportDatabase database) : IDisposable
             WHERE id = @Id
             """,
             session, transaction, cancellationToken: cancellationToken));
-
-    public void Dispose() => _writer.Dispose();
 }
