@@ -11,6 +11,7 @@ using Passport.Data.Migrations;
 using Passport.Data.Organisations;
 using Passport.Data.Security;
 using Passport.Data.Sprints;
+using Passport.Data.Workshops;
 
 namespace Passport.Data;
 
@@ -39,6 +40,7 @@ public static class DataHostingExtensions
         services.AddSingleton<OrganisationRepository>();
         services.AddSingleton<JobSeekerRepository>();
         services.AddSingleton<SprintRepository>();
+        services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<SigningKeyStore>();
 
         services.AddSingleton<DataProtectionKeyRepository>();

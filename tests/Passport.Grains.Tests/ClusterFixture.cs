@@ -6,7 +6,9 @@ using Passport.Data.Accounts;
 using Passport.Data.Database;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
+using Passport.Data.Organisations;
 using Passport.Data.Sprints;
+using Passport.Data.Workshops;
 using Passport.Grains.Sprints;
 using Passport.Grains.Tests.Sprints;
 using Passport.Domain.Sectors;
@@ -46,6 +48,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton(TimeProvider.System);
             host.Services.AddSingleton<JobSeekerRepository>();
             host.Services.AddSingleton<SprintRepository>();
+            host.Services.AddSingleton<WorkshopRepository>();
             host.Services.AddSingleton(TestContent.Skills);
             host.Services.AddSingleton(TestContent.Sprints);
             // No cooldown, so a test can replay a sprint at once; no grace, so timed items run out on the dot.
@@ -56,11 +59,22 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     /// <summary>A job-seeker account in the database, as sign-up would create it.</summary>
-    public async Task<Guid> NewJobSeekerAsync()
+    public Task<Guid> NewJobSeekerAsync() => NewUserAsync(Domain.Accounts.Roles.JobSeeker, null);
+
+    /// <summary>A municipality with one coach; answers both ids.</summary>
+    public async Task<(Guid CoachId, Guid OrganisationId)> NewCoachAsync()
+    {
+        var organisationId = Guid.CreateVersion7();
+        await new OrganisationRepository(Database, TimeProvider.System).CreateAsync(
+            organisationId, Domain.Organisations.OrganisationKind.Municipality, new Domain.Organisations.OrganisationProfile("Youth Desk", null, null, null, null), isDemo: false);
+        return (await NewUserAsync(Domain.Accounts.Roles.Coach, organisationId), organisationId);
+    }
+
+    private async Task<Guid> NewUserAsync(string role, Guid? organisationId)
     {
         var email = $"grain-{Guid.NewGuid():N}@example.org";
-        var user = new PassportUser { Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = "Sam", Language = "en" };
-        user.Roles.Add(Domain.Accounts.Roles.JobSeeker);
+        var user = new PassportUser { Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = "Sam", Language = "en", OrganisationId = organisationId };
+        user.Roles.Add(role);
         using var store = new UserStore(Database, TimeProvider.System);
         await store.CreateAsync(user, CancellationToken.None);
         return user.Id;

@@ -29,4 +29,16 @@ public interface IJobSeekerGrain : IGrainWithGuidKey
 
     /// <summary>The session was abandoned or expired; it is no longer offered for resuming.</summary>
     Task SessionClosedAsync(Guid sessionId);
+
+    /// <summary>
+    /// Joins the workshop (the job seeker agreed to its notice), leaving any other; sessions started from now on
+    /// report their progress to it. False when the workshop is not open.
+    /// </summary>
+    Task<bool> JoinWorkshopAsync(Guid workshopId, string displayName);
+
+    Task LeaveWorkshopAsync();
+
+    /// <summary>The workshop joined last, if any (it may have closed since). Read-only, so a session may ask at any time.</summary>
+    [AlwaysInterleave]
+    Task<Guid?> GetWorkshopAsync();
 }

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Passport.Data.JobSeekers;
 using Passport.Data.Sprints;
+using Passport.Data.Workshops;
 using Passport.Domain.Gamification;
 using Passport.Domain.Passports;
 using Passport.Domain.Sectors;
 using Passport.Domain.Skills;
 using Passport.Domain.Sprints;
 using Passport.Grains.Sprints;
+using Passport.Grains.Workshops;
 
 namespace Passport.Grains.JobSeekers;
 
@@ -20,6 +22,7 @@ namespace Passport.Grains.JobSeekers;
 public sealed partial class JobSeekerGrain(
     JobSeekerRepository repository,
     SprintRepository sprints,
+    WorkshopRepository workshops,
     SectorCatalog sectors,
     SprintCatalog sprintCatalog,
     SkillCatalog skillCatalog,
@@ -34,6 +37,7 @@ public sealed partial class JobSeekerGrain(
     private readonly Dictionary<string, List<EvidenceItem>> _evidence = new(StringComparer.Ordinal);
     private TimeZoneInfo _timeZone = TimeZoneInfo.Utc;
     private PreferencesSnapshot _preferences = PreferencesSnapshot.From(Domain.JobSeekers.JobSeekerPreferences.None);
+    private Guid? _workshopId;
 
     private Guid UserId => this.GetPrimaryKey();
 
@@ -41,6 +45,7 @@ public sealed partial class JobSeekerGrain(
     {
         _timeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         _preferences = PreferencesSnapshot.From(await repository.GetPreferencesAsync(UserId, cancellationToken));
+        _workshopId = await workshops.FindOpenWorkshopOfUserAsync(UserId, cancellationToken);
 
         var sessions = await sprints.GetSessionsOfUserAsync(UserId, cancellationToken);
         var sprintOf = sessions.ToDictionary(session => session.Id, session => session.SprintId);
@@ -129,7 +134,7 @@ public sealed partial class JobSeekerGrain(
         var sessionId = Guid.CreateVersion7(time.GetUtcNow());
         var evidence = await GetEvidenceAsync([.. sprint.Skills]);
         var session = GrainFactory.GetGrain<ISprintSessionGrain>(sessionId);
-        var started = await session.StartAsync(new StartSession(UserId, sprint.Id, language, evidence.Evidence, evidence.SeenItems, observer));
+        var started = await session.StartAsync(new StartSession(UserId, sprint.Id, language, evidence.Evidence, evidence.SeenItems, observer, _workshopId));
         _open[sprintId] = sessionId;
         return SprintOutcome.Success<SprintStart>(new SprintStart(started, Resume: false));
     }
@@ -167,6 +172,33 @@ public sealed partial class JobSeekerGrain(
 
         return Task.CompletedTask;
     }
+
+    public async Task<bool> JoinWorkshopAsync(Guid workshopId, string displayName)
+    {
+        if (!await GrainFactory.GetGrain<IWorkshopGrain>(workshopId).JoinAsync(UserId, displayName))
+        {
+            return false;
+        }
+
+        if (_workshopId is { } previous && previous != workshopId)
+        {
+            await GrainFactory.GetGrain<IWorkshopGrain>(previous).LeaveAsync(UserId);
+        }
+
+        _workshopId = workshopId;
+        return true;
+    }
+
+    public async Task LeaveWorkshopAsync()
+    {
+        if (_workshopId is { } workshopId)
+        {
+            await GrainFactory.GetGrain<IWorkshopGrain>(workshopId).LeaveAsync(UserId);
+            _workshopId = null;
+        }
+    }
+
+    public Task<Guid?> GetWorkshopAsync() => Task.FromResult(_workshopId);
 
     private IReadOnlyCollection<string> FrameworkSkills => [.. skillCatalog.All.Select(skill => skill.Id)];
 

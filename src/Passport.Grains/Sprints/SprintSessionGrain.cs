@@ -8,6 +8,7 @@ using Passport.Domain.Measurement;
 using Passport.Domain.Skills;
 using Passport.Domain.Sprints;
 using Passport.Grains.JobSeekers;
+using Passport.Grains.Workshops;
 
 namespace Passport.Grains.Sprints;
 
@@ -38,6 +39,8 @@ public sealed partial class SprintSessionGrain(
     private ISprintObserver? _observer;
     private IGrainTimer? _deadlineTimer;
     private int _totalXp;
+    private ImmutableArray<string> _newBadges = [];
+    private Guid? _workshopId;
 
     private Guid SessionId => this.GetPrimaryKey();
 
@@ -73,6 +76,7 @@ public sealed partial class SprintSessionGrain(
         }
 
         _totalXp = _responses.Sum(response => response.Xp);
+        _workshopId = await GrainFactory.GetGrain<IJobSeekerGrain>(_row.UserId).GetWorkshopAsync();
         await ExpireIfIdleAsync();
         ArmDeadlineTimer();
     }
@@ -91,6 +95,7 @@ public sealed partial class SprintSessionGrain(
         _seenBefore = start.SeenItems.ToHashSet(StringComparer.Ordinal);
         InitialisePosteriors(start.Evidence);
         _observer = start.Observer;
+        _workshopId = start.WorkshopId;
 
         var now = time.GetUtcNow();
         _lifecycle.Start();
@@ -109,6 +114,7 @@ public sealed partial class SprintSessionGrain(
             UpdatedAt = now,
         };
         await repository.CreateSessionAsync(_row);
+        ReportProgress(completed: false);
         ArmDeadlineTimer();
         await PushCurrentItemAsync();
         return new SessionStarted(SessionId, sprint.Id, sprint.Title.In(start.Language), sprint.MaxItems);
@@ -376,6 +382,7 @@ public sealed partial class SprintSessionGrain(
 
         _row = updated;
         _responses.Add(response);
+        ReportProgress(completed: next is null);
         _totalXp = await Owner.RecordResponseAsync(new RecordedResponse(SessionId, sprint.Id, item.Id, category, xp, now));
         var progress = next is null ? 1.0 : Math.Min(1.0, (double)_responses.Count / sprint.MaxItems);
         var scored = new ScoredAnswer(SessionId, item.Id, xp, _totalXp, progress);
@@ -502,6 +509,25 @@ public sealed partial class SprintSessionGrain(
         await Owner.SessionClosedAsync(SessionId);
     }
 
+    /// <summary>Tells the player's workshop, if any, how far they are: counts only, never the answer. Fire and forget.</summary>
+    private void ReportProgress(bool completed)
+    {
+        if (_workshopId is not { } workshopId)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = GrainFactory.GetGrain<IWorkshopGrain>(workshopId)
+                .ReportProgressAsync(_row!.UserId, SessionId, _sprint!.Id, _responses.Count, _sprint.MaxItems, completed);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogWorkshopReportFailed(logger, exception, workshopId, SessionId);
+        }
+    }
+
     private Task PushCurrentItemAsync() => PushAsync(null, Present(), null);
 
     private Task PushAsync(ScoredAnswer? scored, PresentedItem? presented, CompletedSprint? completed) =>
@@ -542,8 +568,13 @@ public sealed partial class SprintSessionGrain(
         var language = _row!.Language;
         if (totals is null)
         {
+            // Which badges were new is known only at the moment of completion; it is kept while the session is active.
             var passport = await Owner.GetPassportAsync();
-            totals = new PassportTotals(passport.TotalXp, passport.Level, passport.Badges, []);
+            totals = new PassportTotals(passport.TotalXp, passport.Level, passport.Badges, _newBadges);
+        }
+        else
+        {
+            _newBadges = totals.NewBadges;
         }
 
         var results = sprint.Skills.Select(skillId =>
@@ -573,6 +604,9 @@ public sealed partial class SprintSessionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} belongs to sprint {SprintId}, which is no longer in the content.")]
     private static partial void LogSprintNotInContent(ILogger logger, string sprintId, Guid sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell workshop {WorkshopId} how far session {SessionId} is.")]
+    private static partial void LogWorkshopReportFailed(ILogger logger, Exception exception, Guid workshopId, Guid sessionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timed item {ItemId} of session {SessionId} ran out of time.")]
     private static partial void LogTimedOut(ILogger logger, string itemId, Guid sessionId);

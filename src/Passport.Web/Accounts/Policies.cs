@@ -9,11 +9,15 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Admin = nameof(Admin);
 
+    /// <summary>A coach acting for their organisation (live workshops).</summary>
+    public const string Coach = nameof(Coach);
+
     public static void AddPassportPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPolicy(JobSeeker, policy => policy.RequireRole(Roles.JobSeeker))
             .AddPolicy(Staff, policy => policy.RequireRole([.. Roles.Staff]).RequireClaim(PassportClaims.Organisation))
-            .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Coach, policy => policy.RequireRole(Roles.Coach).RequireClaim(PassportClaims.Organisation));
     }
 }

@@ -314,7 +314,7 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
     }
 
     /// <summary>A valid answer of the item's shape: the top option, the key's order or the scale's top, or a weak one.</summary>
-    private static SprintAnswer AnswerFor(PresentedItem item, bool best) => item.Kind switch
+    internal static SprintAnswer AnswerFor(PresentedItem item, bool best) => item.Kind switch
     {
         "rank" => new SprintAnswer(null, best ? ImmutableArray.Create("c", "a", "b") : ImmutableArray.Create("b", "a", "c"), null),
         "scale" => new SprintAnswer(null, null, best ? item.Scale!.Max : item.Scale!.Min),
