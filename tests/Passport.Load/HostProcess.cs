@@ -99,8 +99,8 @@ public sealed class HostProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(2);
+        while (TimeProvider.System.GetUtcNow() < deadline)
         {
             if (_process.HasExited)
             {

@@ -56,7 +56,7 @@ try
     }
 
     var players = options.Steps.Max();
-    var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+    var runId = TimeProvider.System.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
     Console.WriteLine($"Creating {players} job-seeker accounts ({options.AccountConcurrency} at a time) ...");
     var accountClock = Stopwatch.StartNew();
     var tokens = await Accounts.CreateAsync(http, players, options.AccountConcurrency, runId, cancel.Token);

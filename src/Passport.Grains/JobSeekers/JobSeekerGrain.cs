@@ -200,7 +200,7 @@ public sealed partial class JobSeekerGrain(
 
     public Task<Guid?> GetWorkshopAsync() => Task.FromResult(_workshopId);
 
-    private IReadOnlyCollection<string> FrameworkSkills => [.. skillCatalog.All.Select(skill => skill.Id)];
+    private IReadOnlyCollection<string> FrameworkSkills { get; } = [.. skillCatalog.All.Select(skill => skill.Id)];
 
     private int IndexOfSkill(string skillId)
     {

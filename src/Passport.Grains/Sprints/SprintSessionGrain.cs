@@ -544,7 +544,7 @@ public sealed partial class SprintSessionGrain(
         }
 
         var language = row.Language;
-        var options = item.Kind == ItemKind.Scale
+        var choices = item.Kind == ItemKind.Scale
             ? ImmutableArray<PresentedOption>.Empty
             : [.. item.Options.Select(option => new PresentedOption(option.Id, option.Text.In(language)))];
         var scale = item.Scale is { } spec ? new PresentedScale(spec.Min, spec.Max, spec.Low.In(language), spec.High.In(language)) : null;
@@ -554,7 +554,7 @@ public sealed partial class SprintSessionGrain(
             row.PresentedCount - 1,
             item.Kind.ToString().ToLowerInvariant(),
             item.Prompt.In(language),
-            options,
+            choices,
             item.TimeLimit is { } limit ? (int)limit.TotalMilliseconds : null,
             scale,
             item.TimeLimit is { } timeLimit && row.CurrentPresentedAt is { } at ? at + timeLimit : null,

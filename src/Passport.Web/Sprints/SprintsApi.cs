@@ -63,7 +63,7 @@ public static class SprintsApi
         return TypedResults.Ok(From(passport));
     }
 
-    internal static PassportResponse From(PassportSnapshot passport) => new(
+    private static PassportResponse From(PassportSnapshot passport) => new(
         [.. passport.Skills.Select(skill => new PassportSkillResponse(
             skill.SkillId, Math.Round(skill.Estimate, 3), Math.Round(skill.StandardError, 3), skill.Level, skill.EvidenceCount, skill.UpdatedAt, skill.Sprints))],
         passport.TotalXp,

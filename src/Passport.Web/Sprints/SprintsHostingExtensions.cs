@@ -12,7 +12,7 @@ public static class SprintsHostingExtensions
             .ValidateDataAnnotations()
             .Validate(options => TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _), "Sprints:TimeZone is not a known time zone.")
             .ValidateOnStart();
-        builder.Services.AddSignalR(options => options.EnableDetailedErrors = false);
+        builder.Services.AddSignalR();
         builder.Services.AddSingleton<SprintConnections>();
         return builder;
     }
