@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Passport.Data.Accounts;
+using Passport.Data.Consent;
 using Passport.Data.Database;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
@@ -42,6 +43,8 @@ public static class DataHostingExtensions
         services.AddSingleton<SprintRepository>();
         services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<ConsentRepository>();
+        services.AddSingleton<AccessLogRepository>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddDataProtection().SetApplicationName("Passport");

@@ -1,6 +1,7 @@
 using Passport.Web.Accounts;
 using Passport.Web.Admin;
 using Passport.Web.Benchmarks;
+using Passport.Web.Consent;
 using Passport.Web.Health;
 using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
@@ -56,6 +57,7 @@ public static class PipelineExtensions
         app.MapOrganisationApi();
         app.MapSectorsApi();
         app.MapSprints();
+        app.MapConsent();
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
         app.MapBenchmarks();

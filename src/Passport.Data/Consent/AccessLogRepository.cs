@@ -1,0 +1,41 @@
+using Dapper;
+using Passport.Data.Database;
+
+namespace Passport.Data.Consent;
+
+/// <summary>The access log: appended by the personal-data gate, read only by the data's owner.</summary>
+public sealed class AccessLogRepository(PassportDatabase database)
+{
+    public async Task AppendAsync(AccessLogRow entry, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO access_log (id, subject_user_id, accessed_at, actor_user_id, actor_name, organisation_id, organisation_name,
+                                    categories, purpose, channel)
+            VALUES (@Id, @SubjectUserId, @AccessedAt, @ActorUserId, @ActorName, @OrganisationId, @OrganisationName,
+                    @Categories, @Purpose, @Channel)
+            """,
+            entry, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The newest entries first, at most <paramref name="limit"/>, older than <paramref name="before"/> if given.</summary>
+    public async Task<IReadOnlyList<AccessLogRow>> ListForSubjectAsync(
+        Guid subjectUserId, int limit, DateTimeOffset? before = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var olderThan = before is null ? "" : "AND accessed_at < @before";
+        var rows = await connection.QueryAsync<AccessLogRow>(new CommandDefinition(
+            $"""
+            SELECT id AS Id, subject_user_id AS SubjectUserId, accessed_at AS AccessedAt, actor_user_id AS ActorUserId,
+                   actor_name AS ActorName, organisation_id AS OrganisationId, organisation_name AS OrganisationName,
+                   categories AS Categories, purpose AS Purpose, channel AS Channel
+            FROM access_log
+            WHERE subject_user_id = @subjectUserId {olderThan}
+            ORDER BY accessed_at DESC, id
+            LIMIT @limit
+            """,
+            new { subjectUserId, limit, before }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+}

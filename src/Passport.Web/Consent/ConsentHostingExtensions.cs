@@ -1,0 +1,27 @@
+using Passport.Grains.Consent;
+
+namespace Passport.Web.Consent;
+
+public static class ConsentHostingExtensions
+{
+    /// <summary>The personal-data gate, consent checks and the <c>Privacy</c> settings (controller, consent ages).</summary>
+    public static IHostApplicationBuilder AddPassportConsent(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(options => options.DigitalConsentAges.Values.All(age => age is >= 13 and <= 16), "Privacy:DigitalConsentAges must lie between 13 and 16 (GDPR Art. 8).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PersonalDataGate>();
+        builder.Services.AddSingleton<SharedPassportReader>();
+        builder.Services.AddSingleton<ConsentService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapConsent(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapConsentsApi();
+        endpoints.MapPeopleApi();
+        return endpoints;
+    }
+}

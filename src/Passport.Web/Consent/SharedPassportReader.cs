@@ -1,0 +1,43 @@
+using Passport.Data.Accounts;
+using Passport.Domain.Consent;
+using Passport.Grains.JobSeekers;
+
+namespace Passport.Web.Consent;
+
+/// <summary>
+/// Builds a <see cref="SharedPassport"/> holding exactly the categories of an <see cref="AccessDecision"/>. It reads
+/// nothing the decision does not cover, so the API, the staff pages and share links cannot show more than allowed.
+/// </summary>
+public sealed class SharedPassportReader(IGrainFactory grains, UserStore users)
+{
+    public async Task<SharedPassport?> ReadAsync(Guid personId, IReadOnlySet<DataCategory> categories, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        var person = await users.FindByIdAsync(personId.ToString(), cancellationToken);
+        if (person is null || categories.Count == 0)
+        {
+            return null;
+        }
+
+        PassportSnapshot? passport = null;
+        if (categories.Contains(DataCategory.Skills) || categories.Contains(DataCategory.SprintDetails))
+        {
+            passport = await grains.GetGrain<IJobSeekerGrain>(personId).GetPassportAsync();
+        }
+
+        return new SharedPassport(
+            personId,
+            [.. categories.Order().Select(DataCategories.Name)],
+            categories.Contains(DataCategory.Skills)
+                ? [.. passport!.Skills.Select(skill => new SharedSkill(
+                    skill.SkillId, skill.Level, Math.Round(skill.Estimate, 3), Math.Round(skill.StandardError, 3), skill.UpdatedAt, []))]
+                : null,
+            categories.Contains(DataCategory.SprintDetails)
+                ? new SharedSprintDetails(
+                    passport!.CompletedSprints,
+                    [.. passport.Skills.Select(skill => new SharedSkillEvidence(skill.SkillId, skill.EvidenceCount, skill.Sprints, skill.UpdatedAt))])
+                : null,
+            categories.Contains(DataCategory.Experiences) ? [] : null,
+            categories.Contains(DataCategory.Contact) ? new SharedContact(person.DisplayName, person.Email) : null);
+    }
+}
