@@ -10,6 +10,7 @@ using Passport.Data.Database;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Organisations;
+using Passport.Data.Privacy;
 using Passport.Data.Security;
 using Passport.Data.Sprints;
 using Passport.Data.Workshops;
@@ -45,6 +46,7 @@ public static class DataHostingExtensions
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<ConsentRepository>();
         services.AddSingleton<AccessLogRepository>();
+        services.AddSingleton<ErasureRepository>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddDataProtection().SetApplicationName("Passport");

@@ -5,6 +5,7 @@ using Passport.Web.Consent;
 using Passport.Web.Health;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
+using Passport.Web.Privacy;
 using Passport.Web.Shell;
 using Passport.Web.Sprints;
 
@@ -19,6 +20,7 @@ builder.AddPassportAccounts();
 builder.AddPassportOrleans();
 builder.AddPassportSprints();
 builder.AddPassportConsent();
+builder.AddPassportPrivacy();
 builder.AddPassportBenchmarks();
 builder.AddPassportLocalization();
 builder.AddPassportApi();

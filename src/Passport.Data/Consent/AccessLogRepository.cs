@@ -38,4 +38,16 @@ public sealed class AccessLogRepository(PassportDatabase database)
             new { subjectUserId, limit, before }, cancellationToken: cancellationToken));
         return [.. rows];
     }
+
+    /// <summary>
+    /// A reader's account is erased: their name goes from the logs of the people they read. The organisation and
+    /// the read itself stay, because they are the owner's record of who saw their data.
+    /// </summary>
+    public async Task ForgetReaderAsync(Guid actorUserId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE access_log SET actor_name = NULL, actor_user_id = NULL WHERE actor_user_id = @actorUserId",
+            new { actorUserId }, cancellationToken: cancellationToken));
+    }
 }

@@ -77,6 +77,19 @@ public sealed class ConsentRepository(PassportDatabase database)
         return [.. rows];
     }
 
+    /// <summary>Every record of every consent of this owner, oldest first (for the owner's data export).</summary>
+    public async Task<IReadOnlyList<ConsentRecordRow>> ListRecordsOfOwnerAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ConsentRecordRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, consent_id AS ConsentId, user_id AS UserId, event AS Event, recorded_at AS RecordedAt, record AS Record
+            FROM consent_records WHERE user_id = @userId ORDER BY recorded_at, id
+            """,
+            new { userId }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
     /// <summary>
     /// Consents that may include staff of this organisation: named for it, for its sector, or for all education
     /// partners. The caller still checks status, expiry and <c>Includes</c>; this only narrows the search.

@@ -77,6 +77,19 @@ public sealed class WorkshopRepository(PassportDatabase database)
         return [.. rows];
     }
 
+    /// <summary>Every workshop this job seeker joined and still belongs to (for their data export).</summary>
+    public async Task<IReadOnlyList<WorkshopParticipantRow>> GetParticipationsOfUserAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<WorkshopParticipantRow>(new CommandDefinition(
+            """
+            SELECT workshop_id AS WorkshopId, user_id AS UserId, display_name AS DisplayName, joined_at AS JoinedAt
+            FROM workshop_participants WHERE user_id = @userId ORDER BY joined_at
+            """,
+            new { userId }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
     /// <summary>Records the participant's agreement; joining again keeps the first record.</summary>
     public async Task AddParticipantAsync(WorkshopParticipantRow participant, CancellationToken cancellationToken = default)
     {

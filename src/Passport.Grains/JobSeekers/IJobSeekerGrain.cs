@@ -41,4 +41,10 @@ public interface IJobSeekerGrain : IGrainWithGuidKey
     /// <summary>The workshop joined last, if any (it may have closed since). Read-only, so a session may ask at any time.</summary>
     [AlwaysInterleave]
     Task<Guid?> GetWorkshopAsync();
+
+    /// <summary>
+    /// The account was erased: leave the workshop board and drop everything held in memory. Called after the rows
+    /// are gone, so a later activation finds nothing to load.
+    /// </summary>
+    Task ForgetAsync();
 }

@@ -200,6 +200,14 @@ public sealed partial class JobSeekerGrain(
 
     public Task<Guid?> GetWorkshopAsync() => Task.FromResult(_workshopId);
 
+    public async Task ForgetAsync()
+    {
+        await LeaveWorkshopAsync();
+
+        // The next call after this one reaches a fresh activation, which loads nothing: the rows are gone.
+        DeactivateOnIdle();
+    }
+
     private IReadOnlyCollection<string> FrameworkSkills { get; } = [.. skillCatalog.All.Select(skill => skill.Id)];
 
     private int IndexOfSkill(string skillId)

@@ -74,6 +74,16 @@ public static class AccountsHostingExtensions
 
                         return Task.CompletedTask;
                     },
+                    // A token outlives an erased account by up to its lifetime; refuse it at once instead.
+                    OnTokenValidated = async context =>
+                    {
+                        var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
+                        if (context.Principal?.GetUserId() is not { } userId
+                            || await users.FindByIdAsync(userId.ToString(), context.HttpContext.RequestAborted) is null)
+                        {
+                            context.Fail("The account of this token no longer exists.");
+                        }
+                    },
                 };
             })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>

@@ -1,0 +1,125 @@
+using Passport.Data.Accounts;
+using Passport.Data.Consent;
+using Passport.Data.JobSeekers;
+using Passport.Data.Sprints;
+using Passport.Data.Workshops;
+using Passport.Grains.Consent;
+using Passport.Grains.JobSeekers;
+using Passport.Web.Consent;
+
+namespace Passport.Web.Privacy;
+
+/// <summary>The account itself and the job seeker's preferences.</summary>
+public sealed class AccountSection(UserStore users, JobSeekerRepository jobSeekers) : IPersonalDataSection
+{
+    public string Name => "account";
+
+    public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString(), cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var preferences = await jobSeekers.GetPreferencesAsync(userId, cancellationToken);
+        return new
+        {
+            user.Id,
+            user.Email,
+            user.DisplayName,
+            user.Language,
+            user.BirthYear,
+            Roles = user.Roles,
+            user.OrganisationId,
+            user.CreatedAt,
+            Preferences = new { preferences.Sectors, preferences.HoursPerWeek },
+        };
+    }
+
+    // The account row is deleted last, by the erasure itself; preferences cascade from it.
+    public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Sprint sessions, every answer given, and the passport derived from them.</summary>
+public sealed class SprintSection(SprintRepository sprints, IGrainFactory grains) : IPersonalDataSection
+{
+    public string Name => "sprints";
+
+    public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var sessions = await sprints.GetSessionsOfUserAsync(userId, cancellationToken);
+        var responses = await sprints.GetResponsesOfUserAsync(userId, cancellationToken);
+        var passport = await grains.GetGrain<IJobSeekerGrain>(userId).GetPassportAsync();
+        return new
+        {
+            Passport = new
+            {
+                Skills = passport.Skills.Select(skill => new { skill.SkillId, skill.Estimate, skill.StandardError, skill.Level, skill.EvidenceCount, skill.UpdatedAt }),
+                Xp = passport.TotalXp,
+                passport.Level,
+                passport.Badges,
+                passport.StreakDays,
+                passport.CompletedSprints,
+            },
+            Sessions = sessions.Select(session => new
+            {
+                session.Id, session.SprintId, session.Status, session.Language, session.PresentedCount, session.CompletionXp,
+                session.CreatedAt, session.UpdatedAt, session.CompletedAt,
+            }),
+            Answers = responses.Select(response => new
+            {
+                response.SessionId, response.ItemId, response.SkillId, response.Position, response.Answer, response.Category, response.Xp, response.AnsweredAt,
+            }),
+        };
+    }
+
+    /// <summary>Ends unfinished sessions first, so no session grain writes for an account that is gone.</summary>
+    public async Task EraseAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var passport = await grains.GetGrain<IJobSeekerGrain>(userId).GetPassportAsync();
+        foreach (var session in passport.OpenSessions)
+        {
+            await grains.GetGrain<Grains.Sprints.ISprintSessionGrain>(session.SessionId).AbandonAsync(userId);
+        }
+    }
+}
+
+/// <summary>Consents with their records, the guardian's consent, and the log of who read the person's data.</summary>
+public sealed class ConsentSection(ConsentRepository consents, AccessLogRepository accessLog, IGrainFactory grains) : IPersonalDataSection
+{
+    private const int WholeLog = int.MaxValue;
+
+    public string Name => "consent";
+
+    public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var given = await grains.GetGrain<IConsentGrain>(userId).ListAsync();
+        var records = await consents.ListRecordsOfOwnerAsync(userId, cancellationToken);
+        var guardian = await consents.FindGuardianConsentAsync(userId, cancellationToken);
+        var reads = await accessLog.ListForSubjectAsync(userId, WholeLog, cancellationToken: cancellationToken);
+        return new
+        {
+            Consents = given.Select(ConsentResponse.From),
+            Records = records.Select(record => System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(record.Record)),
+            GuardianConsent = guardian is null ? null : new { guardian.GuardianName, guardian.Method, guardian.OrganisationId, guardian.ConfirmedAt },
+            AccessLog = reads.Select(AccessLogEntryResponse.From),
+        };
+    }
+
+    /// <summary>The person's own rows cascade; as a reader (staff) their name leaves other people's access logs.</summary>
+    public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => accessLog.ForgetReaderAsync(userId, cancellationToken);
+}
+
+/// <summary>Workshops the job seeker joined (their agreement to the notice).</summary>
+public sealed class WorkshopSection(WorkshopRepository workshops) : IPersonalDataSection
+{
+    public string Name => "workshops";
+
+    public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken) =>
+        (await workshops.GetParticipationsOfUserAsync(userId, cancellationToken))
+            .Select(participation => new { participation.WorkshopId, participation.DisplayName, participation.JoinedAt });
+
+    // Participant rows cascade; the workshop board in memory is left by the job seeker grain when it forgets.
+    public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Passport.Web.Tests.Hosting;
+using static Passport.Web.Tests.Pages.SprintPages;
+
+namespace Passport.Web.Tests.Pages;
+
+/// <summary>The "Your data" page in a real browser: download everything, and remove the account for good.</summary>
+[Collection(SqliteWebCollection.Name)]
+public sealed class MyDataPageTests(SqliteWebAppFixture fixture, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private readonly PassportApp _app = fixture.App;
+
+    [Theory]
+    [InlineData(320)]
+    [InlineData(1280)]
+    public async Task MyData_DownloadThenErase_GivesTheDataAndRemovesTheAccount(int width)
+    {
+        var email = Hosting.Accounts.NewEmail();
+        using (var client = _app.CreateClient())
+        using (var registered = await Hosting.Accounts.RegisterAsync(client, email))
+        {
+            registered.EnsureSuccessStatusCode();
+        }
+
+        var page = await browser.NewPageAsync(_app.Address, width);
+        await SignInAsync(page, email, Hosting.Accounts.Password);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your data" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your data is yours" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download my data" }).ClickAsync());
+        var exported = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains(email, exported, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith(".json", download.SuggestedFilename, StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove my account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Tick the box first to show you understand.");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("I understand that my account and all my data will be gone for good.").CheckAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your account and all your data have been removed.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
+
+        using var anonymous = _app.CreateClient();
+        using var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = Hosting.Accounts.Password });
+        Assert.False(login.IsSuccessStatusCode);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Domain.Organisations;
+using Passport.Grains.JobSeekers;
+using Passport.Grains.Workshops;
+using Passport.Web.Tests.Hosting;
+using Passport.Web.Tests.Sprints;
+
+namespace Passport.Web.Tests.Privacy;
+
+/// <summary>The owner's rights: a complete export of their data, and an erasure that leaves nothing behind.</summary>
+public abstract class RightsApiTests(WebAppFixture fixture)
+{
+    private const string DemoCoach = "0193a000-0000-7000-8000-000000000004";
+    private const string DemoMunicipality = "0193a000-0000-7000-8000-000000000103";
+
+    private PassportApp App => fixture.App;
+
+    [Fact]
+    public async Task Erase_JobSeekerWithSprintsConsentsReadsAndWorkshop_LeavesNoTraceInAnyTable()
+    {
+        var person = await NewPersonWithDataAsync();
+        using var employer = person.Employer;
+        using var owner = person.Client;
+
+        using var erased = await owner.DeleteAsync("/api/me");
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.Empty(await TableScan.FindAsync(App, person.Email, person.Name, person.Id.ToString()));
+        using (var anonymous = App.CreateClient())
+        using (var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = person.Email, password = Hosting.Accounts.Password }))
+        {
+            Assert.False(login.IsSuccessStatusCode);
+        }
+
+        using var me = await owner.GetAsync("/api/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+        using var read = await employer.Client.GetAsync($"/api/people/{person.Id}/passport");
+        await ProblemAssert.IsProblemAsync(read, HttpStatusCode.NotFound);
+        using var demoEmployer = await App.CreateClientForAsync("employer@demo.test");
+        using var demoRead = await demoEmployer.GetAsync($"/api/people/{person.Id}/passport");
+        await ProblemAssert.IsProblemAsync(demoRead, HttpStatusCode.NotFound);
+        var board = await App.Services.GetRequiredService<IGrainFactory>().GetGrain<IWorkshopGrain>(person.WorkshopId).GetBoardAsync(Guid.Parse(DemoCoach), Guid.Parse(DemoMunicipality));
+        Assert.DoesNotContain(board!.Participants, participant => participant.DisplayName == person.Name);
+    }
+
+    [Fact]
+    public async Task Erase_StaffMember_LeavesTheReadButNotTheirNameInTheOwnersLog()
+    {
+        var (owner, ownerId) = await NewOwnerAsync();
+        var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
+        using (owner)
+        using (employer)
+        {
+            await GrantAsync(owner, employer.OrganisationId);
+            (await employer.Client.GetAsync($"/api/people/{ownerId}/passport")).Dispose();
+
+            using var erased = await employer.Client.DeleteAsync("/api/me");
+
+            Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+            var entry = Assert.Single((await owner.GetFromJsonAsync<JsonElement>("/api/me/access-log")).EnumerateArray());
+            Assert.Equal(JsonValueKind.Null, entry.GetProperty("reader").ValueKind);
+            Assert.Equal(employer.OrganisationId, entry.GetProperty("organisationId").GetGuid());
+            Assert.Empty(await TableScan.FindAsync(App, employer.Email));
+        }
+    }
+
+    [Fact]
+    public async Task Export_Owner_HoldsEverySectionOfTheirData()
+    {
+        var person = await NewPersonWithDataAsync();
+        using var employer = person.Employer;
+        using var owner = person.Client;
+
+        using var response = await owner.GetAsync("/api/me/export");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var export = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(person.Email, export.GetProperty("account").GetProperty("email").GetString());
+        Assert.NotEmpty(export.GetProperty("sprints").GetProperty("answers").EnumerateArray());
+        Assert.NotEmpty(export.GetProperty("sprints").GetProperty("passport").GetProperty("skills").EnumerateArray());
+        Assert.Single(export.GetProperty("consent").GetProperty("consents").EnumerateArray());
+        Assert.Equal("given", Assert.Single(export.GetProperty("consent").GetProperty("records").EnumerateArray()).GetProperty("event").GetString());
+        Assert.Single(export.GetProperty("consent").GetProperty("accessLog").EnumerateArray());
+        Assert.Equal(person.WorkshopId, Assert.Single(export.GetProperty("workshops").EnumerateArray()).GetProperty("workshopId").GetGuid());
+    }
+
+    [Fact]
+    public async Task Export_OfAnotherPerson_IsNeverIncluded()
+    {
+        var person = await NewPersonWithDataAsync();
+        var (stranger, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
+        using var employer = person.Employer;
+        using var owner = person.Client;
+        using (stranger)
+        {
+            var export = await stranger.GetStringAsync("/api/me/export");
+
+            Assert.DoesNotContain(person.Email, export, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(person.Id.ToString(), export, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/me/export")]
+    [InlineData("DELETE", "/api/me")]
+    public async Task Rights_Anonymous_Return401(string method, string path)
+    {
+        using var anonymous = App.CreateClient();
+
+        using var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private sealed record PersonWithData(HttpClient Client, Guid Id, string Email, string Name, Staff.Member Employer, Guid WorkshopId);
+
+    /// <summary>A job seeker with a unique name who played a sprint, set preferences, joined a workshop and shared with an employer who read it.</summary>
+    private async Task<PersonWithData> NewPersonWithDataAsync()
+    {
+        var email = Hosting.Accounts.NewEmail();
+        var name = $"Erin{Guid.NewGuid():N}"[..16];
+        using (var anonymous = App.CreateClient())
+        using (var registered = await Hosting.Accounts.RegisterAsync(anonymous, email, new { email, password = Hosting.Accounts.Password, displayName = name, birthYear = 2000, language = "en" }))
+        {
+            registered.EnsureSuccessStatusCode();
+        }
+
+        var token = await App.LoginAsync(email, Hosting.Accounts.Password);
+        var client = App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var id = (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid();
+        (await client.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "logistics" }, hoursPerWeek = 24 })).EnsureSuccessStatusCode();
+        await using (var player = await SprintPlayer.ConnectAsync(App, token))
+        {
+            await player.PlayToEndAsync((await player.StartAsync("team-shift")).GetProperty("sessionId").GetString()!);
+        }
+
+        var grains = App.Services.GetRequiredService<IGrainFactory>();
+        var workshopId = Guid.NewGuid();
+        await grains.GetGrain<IWorkshopGrain>(workshopId).OpenAsync(Guid.Parse(DemoCoach), Guid.Parse(DemoMunicipality), "Rights test group");
+        Assert.True(await grains.GetGrain<IJobSeekerGrain>(id).JoinWorkshopAsync(workshopId, name));
+
+        var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
+        await GrantAsync(client, employer.OrganisationId);
+        (await employer.Client.GetAsync($"/api/people/{id}/passport")).EnsureSuccessStatusCode();
+        return new PersonWithData(client, id, email, name, employer, workshopId);
+    }
+
+    private async Task<(HttpClient Client, Guid Id)> NewOwnerAsync()
+    {
+        var (client, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
+        return (client, (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid());
+    }
+
+    private static async Task GrantAsync(HttpClient owner, Guid organisationId)
+    {
+        using var response = await owner.PostAsJsonAsync("/api/me/consents", new
+        {
+            audience = new { organisationId },
+            categories = new[] { "skills", "contact" },
+            purpose = "Job interview",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+}
+
+[Collection(SqliteWebCollection.Name)]
+public sealed class SqliteRightsApiTests(SqliteWebAppFixture fixture) : RightsApiTests(fixture);
+
+[Collection(PostgresWebCollection.Name)]
+[Trait("Category", "Postgres")]
+public sealed class PostgresRightsApiTests(PostgresWebAppFixture fixture) : RightsApiTests(fixture);
