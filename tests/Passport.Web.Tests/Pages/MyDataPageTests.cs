@@ -48,4 +48,17 @@ public sealed class MyDataPageTests(SqliteWebAppFixture fixture, BrowserFixture 
         using var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = Hosting.Accounts.Password });
         Assert.False(login.IsSuccessStatusCode);
     }
+
+    [Fact]
+    public async Task PrivacyNotice_Anonymous_ExplainsTheRulesAccessibly()
+    {
+        var page = await browser.NewPageAsync(_app.Address);
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Privacy" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nobody sees your data unless you say so" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("If you are younger than 16")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+    }
 }
