@@ -3,12 +3,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 using Passport.Data.Accounts;
+using Passport.Data.Consent;
 using Passport.Data.Database;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Organisations;
 using Passport.Data.Sprints;
 using Passport.Data.Workshops;
+using Passport.Grains.Consent;
 using Passport.Grains.Sprints;
 using Passport.Grains.Tests.Sprints;
 using Passport.Domain.Sectors;
@@ -49,6 +51,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<JobSeekerRepository>();
             host.Services.AddSingleton<SprintRepository>();
             host.Services.AddSingleton<WorkshopRepository>();
+            host.Services.AddSingleton<ConsentRepository>();
+            host.Services.AddSingleton<OrganisationRepository>();
+            host.Services.AddSingleton(Options.Create(new PrivacyOptions { Controller = "Test municipality" }));
             host.Services.AddSingleton(TestContent.Skills);
             host.Services.AddSingleton(TestContent.Sprints);
             // No cooldown, so a test can replay a sprint at once; no grace, so timed items run out on the dot.
