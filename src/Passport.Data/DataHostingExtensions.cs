@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Passport.Data.Accounts;
 using Passport.Data.Database;
+using Passport.Data.Endorsements;
+using Passport.Data.Experiences;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Organisations;
@@ -41,6 +43,8 @@ public static class DataHostingExtensions
         services.AddSingleton<JobSeekerRepository>();
         services.AddSingleton<SprintRepository>();
         services.AddSingleton<WorkshopRepository>();
+        services.AddSingleton<ExperienceRepository>();
+        services.AddSingleton<EndorsementRepository>();
         services.AddSingleton<SigningKeyStore>();
 
         services.AddSingleton<DataProtectionKeyRepository>();

@@ -4,6 +4,7 @@ using Passport.Web.Benchmarks;
 using Passport.Web.Health;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
+using Passport.Web.Passports;
 using Passport.Web.Shell;
 using Passport.Web.Sprints;
 
@@ -17,6 +18,7 @@ builder.AddPassportContent();
 builder.AddPassportAccounts();
 builder.AddPassportOrleans();
 builder.AddPassportSprints();
+builder.AddPassportRecords();
 builder.AddPassportBenchmarks();
 builder.AddPassportLocalization();
 builder.AddPassportApi();

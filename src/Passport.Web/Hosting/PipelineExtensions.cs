@@ -5,6 +5,7 @@ using Passport.Web.Health;
 using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
 using Passport.Web.Organisations;
+using Passport.Web.Passports;
 using Passport.Web.Sectors;
 using Passport.Web.Shell;
 using Scalar.AspNetCore;
@@ -56,6 +57,7 @@ public static class PipelineExtensions
         app.MapOrganisationApi();
         app.MapSectorsApi();
         app.MapSprints();
+        app.MapPassportRecords();
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
         app.MapBenchmarks();
