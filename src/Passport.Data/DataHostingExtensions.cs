@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using Passport.Data.Accounts;
 using Passport.Data.Consent;
 using Passport.Data.Database;
+using Passport.Data.Endorsements;
+using Passport.Data.Experiences;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Organisations;
@@ -43,6 +45,8 @@ public static class DataHostingExtensions
         services.AddSingleton<JobSeekerRepository>();
         services.AddSingleton<SprintRepository>();
         services.AddSingleton<WorkshopRepository>();
+        services.AddSingleton<ExperienceRepository>();
+        services.AddSingleton<EndorsementRepository>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<ConsentRepository>();
         services.AddSingleton<AccessLogRepository>();

@@ -6,7 +6,7 @@ namespace Passport.Data.Database;
 
 /// <summary>
 /// The one place Dapper's type handlers are registered. SQLite has no uuid or timestamp types, so it hands
-/// back text; PostgreSQL hands back <see cref="Guid"/> and UTC <see cref="DateTime"/>. These handlers let
+/// back text; PostgreSQL hands back <see cref="Guid"/> and UTC <see cref="DateTime"/> (also for <c>date</c>). These handlers let
 /// repositories read both into the same CLR types.
 /// </summary>
 public static class DapperConfiguration
@@ -25,6 +25,7 @@ public static class DapperConfiguration
 
             SqlMapper.AddTypeHandler(new GuidHandler());
             SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+            SqlMapper.AddTypeHandler(new DateOnlyHandler());
             _registered = true;
         }
     }
@@ -54,5 +55,19 @@ public static class DapperConfiguration
 
         // Npgsql accepts only UTC for timestamptz; SQLite stores text, which sorts correctly only if all is UTC.
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime();
+    }
+
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly date => date,
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => throw new DataException($"Cannot read a {value.GetType().Name} as a DateOnly."),
+        };
+
+        // Npgsql sends a DateOnly as date; Microsoft.Data.Sqlite as yyyy-MM-dd text, which sorts by date.
+        public override void SetValue(IDbDataParameter parameter, DateOnly value) => parameter.Value = value;
     }
 }

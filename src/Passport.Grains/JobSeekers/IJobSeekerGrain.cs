@@ -14,6 +14,10 @@ public interface IJobSeekerGrain : IGrainWithGuidKey
 
     Task<PassportSnapshot> GetPassportAsync();
 
+    /// <summary>Each skill's estimate after every completed session that measured it; derived from the stored responses. Read-only.</summary>
+    [AlwaysInterleave]
+    Task<SkillHistorySnapshot> GetSkillHistoryAsync();
+
     /// <summary>Starts a session of the sprint (or hands back the unfinished one), unless the sprint is cooling down.</summary>
     Task<SprintOutcome<SprintStart>> StartSprintAsync(string sprintId, string language, ISprintObserver? observer);
 

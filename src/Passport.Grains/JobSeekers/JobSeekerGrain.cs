@@ -31,6 +31,7 @@ public sealed partial class JobSeekerGrain(
     ILogger<JobSeekerGrain> logger) : Grain, IJobSeekerGrain
 {
     private readonly SkillPassport _passport = new();
+    private readonly SkillHistory _history = new();
     private readonly HashSet<(Guid Session, string Item)> _applied = [];
     private readonly HashSet<Guid> _completed = [];
     private readonly Dictionary<string, Guid> _open = new(StringComparer.Ordinal);
@@ -110,6 +111,17 @@ public sealed partial class JobSeekerGrain(
             _passport.CompletedSprints,
             [.. _open.Select(pair => new OpenSession(pair.Value, pair.Key))],
             replayableAt));
+    }
+
+    public Task<SkillHistorySnapshot> GetSkillHistoryAsync()
+    {
+        var skills = _history.Timelines()
+            .OrderBy(timeline => IndexOfSkill(timeline.SkillId))
+            .Select(timeline => new SkillHistoryLine(
+                timeline.SkillId,
+                [.. timeline.Points.Select(point => new SkillHistoryEntry(point.At, point.Estimate.Estimate, point.Estimate.StandardError, point.Estimate.Level))]))
+            .ToImmutableArray();
+        return Task.FromResult(new SkillHistorySnapshot(skills));
     }
 
     public async Task<SprintOutcome<SprintStart>> StartSprintAsync(string sprintId, string language, ISprintObserver? observer)
@@ -254,7 +266,9 @@ public sealed partial class JobSeekerGrain(
             return;
         }
 
-        _passport.AddEvidence(new EvidenceRecord(item.SkillId, item.Id, sprintId, item.Model, scored, answeredAt));
+        var evidence = new EvidenceRecord(item.SkillId, item.Id, sprintId, item.Model, scored, answeredAt);
+        _passport.AddEvidence(evidence);
+        _history.AddEvidence(sessionId, evidence);
         if (!_evidence.TryGetValue(item.SkillId, out var list))
         {
             list = [];
@@ -272,6 +286,7 @@ public sealed partial class JobSeekerGrain(
             return;
         }
 
+        _history.CompleteSession(sessionId, completedAt);
         var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(completedAt, _timeZone).DateTime);
         _passport.CompleteSprint(sprintId, completedAt, localDay, bonusXp);
     }

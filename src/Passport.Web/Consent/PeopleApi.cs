@@ -7,6 +7,7 @@ using Passport.Grains.Consent;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
+using Passport.Web.Passports;
 
 namespace Passport.Web.Consent;
 
@@ -27,6 +28,9 @@ public static class PeopleApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{personId:guid}/endorsements", EndorseAsync).WithSummary("Endorse one of a person's skills; they accept or decline it")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapPost("/api/coach/people/{personId:guid}/guardian-consent", ConfirmGuardianAsync).WithTags("Consent")
             .WithSummary("Confirm that a young person's parent or guardian agreed to sharing with employers")
             .RequireAuthorization(Policies.Coach)
@@ -36,6 +40,10 @@ public static class PeopleApi
     }
 
     public sealed record ConsentRequestBody(IReadOnlyList<string?>? Categories, string? Purpose, DateTimeOffset? ExpiresAt);
+
+    public sealed record EndorsementBody(string? SkillId, string? Evidence);
+
+    public sealed record EndorsementCreated(Guid Id, Guid PersonId, string SkillId, string Status);
 
     public sealed record GuardianConsentBody(string? GuardianName, string? Method);
 
@@ -121,6 +129,30 @@ public static class PeopleApi
         return TypedResults.Created(
             $"/api/people/requests",
             new RequestResponse(requested.Id, personId, [.. requested.Categories.Select(DataCategories.Name)], requested.Purpose, "requested", requested.CreatedAt, null));
+    }
+
+    /// <summary>
+    /// Endorsing is acting on someone, not reading them, so it is not logged; it needs the person's consent for
+    /// their skills to the endorser's organisation, because an endorsement speaks about what was shared.
+    /// </summary>
+    private static async Task<Results<Created<EndorsementCreated>, ValidationProblem, ProblemHttpResult>> EndorseAsync(
+        Guid personId, EndorsementBody body, HttpContext context, PersonalDataGate gate, EndorsementService endorsements,
+        ValidationMessages messages, ApiProblems problems)
+    {
+        if (!await gate.HoldsConsentAsync(context.User, personId, DataCategory.Skills, context.RequestAborted))
+        {
+            return NotFound(problems);
+        }
+
+        var result = await endorsements.ProposeAsync(
+            context.User.GetUserId()!.Value, context.User.GetOrganisationId()!.Value, personId, body.SkillId ?? "", body.Evidence ?? "", context.RequestAborted);
+        return result.Outcome switch
+        {
+            EndorsementProposalOutcome.Created => TypedResults.Created(
+                "/api/people/requests", new EndorsementCreated(result.EndorsementId!.Value, personId, body.SkillId!, "pending")),
+            EndorsementProposalOutcome.Invalid => messages.Problem(result.Errors!),
+            _ => NotFound(problems),
+        };
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ConfirmGuardianAsync(

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Passport.Data.Accounts;
+using Passport.Data.Endorsements;
+using Passport.Data.Experiences;
 using Passport.Domain.Consent;
 using Passport.Grains.JobSeekers;
 
@@ -8,7 +11,7 @@ namespace Passport.Web.Consent;
 /// Builds a <see cref="SharedPassport"/> holding exactly the categories of an <see cref="AccessDecision"/>. It reads
 /// nothing the decision does not cover, so the API, the staff pages and share links cannot show more than allowed.
 /// </summary>
-public sealed class SharedPassportReader(IGrainFactory grains, UserStore users)
+public sealed class SharedPassportReader(IGrainFactory grains, UserStore users, ExperienceRepository experiences, EndorsementRepository endorsements)
 {
     public async Task<SharedPassport?> ReadAsync(Guid personId, IReadOnlySet<DataCategory> categories, CancellationToken cancellationToken = default)
     {
@@ -25,19 +28,31 @@ public sealed class SharedPassportReader(IGrainFactory grains, UserStore users)
             passport = await grains.GetGrain<IJobSeekerGrain>(personId).GetPassportAsync();
         }
 
+        var accepted = categories.Contains(DataCategory.Skills)
+            ? (await endorsements.ListAcceptedAsync(personId, cancellationToken)).ToLookup(endorsement => endorsement.SkillId, StringComparer.Ordinal)
+            : null;
+        var experienceList = categories.Contains(DataCategory.Experiences)
+            ? await experiences.ListAsync(personId, cancellationToken)
+            : null;
+
         return new SharedPassport(
             personId,
             [.. categories.Order().Select(DataCategories.Name)],
             categories.Contains(DataCategory.Skills)
                 ? [.. passport!.Skills.Select(skill => new SharedSkill(
-                    skill.SkillId, skill.Level, Math.Round(skill.Estimate, 3), Math.Round(skill.StandardError, 3), skill.UpdatedAt, []))]
+                    skill.SkillId, skill.Level, Math.Round(skill.Estimate, 3), Math.Round(skill.StandardError, 3), skill.UpdatedAt,
+                    [.. accepted![skill.SkillId].Select(endorsement => new SharedEndorsement(
+                        endorsement.EndorserName, endorsement.OrganisationName, endorsement.Evidence, endorsement.CreatedAt))]))]
                 : null,
             categories.Contains(DataCategory.SprintDetails)
                 ? new SharedSprintDetails(
                     passport!.CompletedSprints,
                     [.. passport.Skills.Select(skill => new SharedSkillEvidence(skill.SkillId, skill.EvidenceCount, skill.Sprints, skill.UpdatedAt))])
                 : null,
-            categories.Contains(DataCategory.Experiences) ? [] : null,
+            experienceList?.Select(record => new SharedExperience(
+                JsonNamingPolicy.CamelCase.ConvertName(record.Experience.Kind.ToString()), record.Experience.Title, record.Experience.Organisation,
+                record.Experience.Place, record.Experience.StartedOn, record.Experience.EndedOn, record.Experience.Description,
+                record.Experience.EscoUris)).ToList(),
             categories.Contains(DataCategory.Contact) ? new SharedContact(person.DisplayName, person.Email) : null);
     }
 }

@@ -6,6 +6,7 @@ using Passport.Web.Health;
 using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
 using Passport.Web.Organisations;
+using Passport.Web.Passports;
 using Passport.Web.Privacy;
 using Passport.Web.Sectors;
 using Passport.Web.Shell;
@@ -60,6 +61,7 @@ public static class PipelineExtensions
         app.MapSprints();
         app.MapConsent();
         app.MapRightsApi();
+        app.MapPassportRecords();
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
         app.MapBenchmarks();

@@ -11,6 +11,7 @@ public static class PrivacyHostingExtensions
         services.AddSingleton<IPersonalDataSection, SprintSection>();
         services.AddSingleton<IPersonalDataSection, ConsentSection>();
         services.AddSingleton<IPersonalDataSection, WorkshopSection>();
+        services.AddSingleton<IPersonalDataSection, RecordsSection>();
         services.AddSingleton<AccountErasure>();
         return builder;
     }

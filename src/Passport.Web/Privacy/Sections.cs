@@ -1,5 +1,7 @@
 using Passport.Data.Accounts;
 using Passport.Data.Consent;
+using Passport.Data.Endorsements;
+using Passport.Data.Experiences;
 using Passport.Data.JobSeekers;
 using Passport.Data.Sprints;
 using Passport.Data.Workshops;
@@ -122,4 +124,28 @@ public sealed class WorkshopSection(WorkshopRepository workshops) : IPersonalDat
 
     // Participant rows cascade; the workshop board in memory is left by the job seeker grain when it forgets.
     public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Experiences the person entered, endorsements they received, and those they wrote as staff.</summary>
+public sealed class RecordsSection(ExperienceRepository experiences, EndorsementRepository endorsements) : IPersonalDataSection
+{
+    public string Name => "records";
+
+    public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken) => new
+    {
+        Experiences = (await experiences.ListAsync(userId, cancellationToken)).Select(record => new
+        {
+            record.Id, record.Experience.Kind, record.Experience.Title, record.Experience.Organisation, record.Experience.Place,
+            record.Experience.StartedOn, record.Experience.EndedOn, record.Experience.Description, record.Experience.EscoUris,
+            record.CreatedAt, record.UpdatedAt,
+        }),
+        Endorsements = (await endorsements.ListAsync(userId, cancellationToken)).Select(endorsement => new
+        {
+            endorsement.Id, endorsement.SkillId, endorsement.Evidence, endorsement.Status, endorsement.EndorserName,
+            endorsement.OrganisationName, endorsement.CreatedAt, endorsement.DecidedAt, endorsement.WithdrawnAt,
+        }),
+    };
+
+    /// <summary>The person's own rows cascade; as an endorser their name leaves what they wrote about others.</summary>
+    public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => endorsements.ForgetEndorserAsync(userId, cancellationToken);
 }

@@ -183,6 +183,39 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SkillHistory_TwoCompletedSprints_OnePointPerSessionThatMeasuredTheSkillAndRebuiltAfterDeactivation()
+    {
+        var (userId, observer, started) = await StartAsync("pair");
+        await PlayToEndAsync(userId, observer, started.SessionId);
+        var jobSeeker = fixture.Grains.GetGrain<IJobSeekerGrain>(userId);
+        var afterFirst = await jobSeeker.GetPassportAsync();
+        var second = new RecordingObserver();
+        var start = await jobSeeker.StartSprintAsync("solo", "en", fixture.Grains.CreateObjectReference<ISprintObserver>(second));
+        await PlayToEndAsync(userId, second, start.Value!.Session.SessionId);
+
+        var history = await jobSeeker.GetSkillHistoryAsync();
+        var passport = await jobSeeker.GetPassportAsync();
+
+        Assert.Equal(["alpha", "beta"], history.Skills.Select(line => line.SkillId));
+        var alpha = history.Skills[0].Points;
+        var beta = history.Skills[1].Points;
+        Assert.Equal(2, alpha.Length);
+        Assert.Single(beta);
+        Assert.True(alpha[0].At < alpha[1].At);
+        Assert.Equal(afterFirst.Skills.Single(skill => skill.SkillId == "alpha").StandardError, alpha[0].StandardError, 9);
+        Assert.Equal(passport.Skills.Single(skill => skill.SkillId == "alpha").Estimate, alpha[1].Estimate, 9);
+        Assert.Equal(passport.Skills.Single(skill => skill.SkillId == "alpha").Level, alpha[1].Level);
+        Assert.True(alpha[1].StandardError < alpha[0].StandardError);
+
+        await fixture.Cluster.DeactivateAsync(jobSeeker);
+        var reloaded = await fixture.Grains.GetGrain<IJobSeekerGrain>(userId).GetSkillHistoryAsync();
+
+        Assert.Equal(
+            history.Skills.SelectMany(line => line.Points.Select(point => (line.SkillId, point.At.ToUnixTimeMilliseconds(), Math.Round(point.Estimate, 9)))),
+            reloaded.Skills.SelectMany(line => line.Points.Select(point => (line.SkillId, point.At.ToUnixTimeMilliseconds(), Math.Round(point.Estimate, 9)))));
+    }
+
+    [Fact]
     public async Task Replay_AfterCooldown_PresentsItemsNotSeenBefore()
     {
         var (userId, observer, started) = await StartAsync("solo");

@@ -57,6 +57,7 @@ public sealed class SprintPageTests(SqliteWebAppFixture fixture, BrowserFixture 
             await Assertions.Expect(card.Locator(".skill-level")).ToHaveTextAsync(new Regex(@"^Level [1-5] of 5$"));
             await Assertions.Expect(card.Locator(".band-text")).ToHaveTextAsync(new Regex(@"^(Probably level [1-5], could be [1-5] to [1-5]|Very likely level [1-5])$"));
             await Assertions.Expect(card.Locator(".evidence")).ToContainTextAsync(title);
+            await Assertions.Expect(card.Locator(".history-table tbody tr")).ToHaveCountAsync(1);
         }
 
         await Assertions.Expect(page.Locator(".skill-card .not-measured").First).ToBeVisibleAsync();

@@ -1,0 +1,130 @@
+using Passport.Data.Accounts;
+using Passport.Data.Endorsements;
+using Passport.Data.Organisations;
+using Passport.Domain.Accounts;
+using Passport.Domain.Endorsements;
+using Passport.Domain.Skills;
+using Passport.Domain.Validation;
+
+namespace Passport.Web.Passports;
+
+/// <summary>What became of a proposed endorsement.</summary>
+public enum EndorsementProposalOutcome
+{
+    /// <summary>Stored as pending; the person decides whether it shows.</summary>
+    Created,
+
+    /// <summary>Broken rules in <see cref="EndorsementProposalResult.Errors"/>; nothing stored.</summary>
+    Invalid,
+
+    /// <summary>No job seeker has this id; nothing stored.</summary>
+    UnknownPerson,
+}
+
+public sealed record EndorsementProposalResult(EndorsementProposalOutcome Outcome, Guid? EndorsementId = null, ValidationErrors? Errors = null);
+
+/// <summary>What became of an owner's decision on one of their endorsements.</summary>
+public enum EndorsementChange
+{
+    Done,
+
+    /// <summary>No such endorsement of this person (also when it is someone else's).</summary>
+    NotFound,
+
+    /// <summary>The lifecycle does not allow this move from where the endorsement stands.</summary>
+    NotAllowed,
+}
+
+/// <summary>
+/// Endorsements: staff of an organisation propose them, the endorsed person accepts, declines or later withdraws
+/// them. Consent is not checked here: the caller (the staff endpoint behind the consent gate) must have done so.
+/// </summary>
+public sealed class EndorsementService(
+    EndorsementRepository endorsements,
+    UserStore users,
+    OrganisationRepository organisations,
+    SkillCatalog skills,
+    TimeProvider time)
+{
+    /// <summary>
+    /// Stores a pending endorsement of <paramref name="personId"/>'s skill by a staff member of
+    /// <paramref name="endorserOrganisationId"/>, with the endorser's name and organisation name as they are now.
+    /// </summary>
+    public async Task<EndorsementProposalResult> ProposeAsync(
+        Guid endorserUserId, Guid endorserOrganisationId, Guid personId, string skillId, string evidence, CancellationToken cancellationToken = default)
+    {
+        var proposal = new EndorsementProposal(skillId, evidence);
+        var errors = proposal.Validate(skills);
+        var endorser = await users.FindByIdAsync(endorserUserId.ToString(), cancellationToken);
+        var organisation = await organisations.FindAsync(endorserOrganisationId, cancellationToken);
+        if (endorser is null || organisation is null || endorser.OrganisationId != endorserOrganisationId
+            || !endorser.Roles.Any(role => Roles.Staff.Contains(role, StringComparer.Ordinal)))
+        {
+            errors.Add("endorser", "Endorsement.Endorser.NotStaff");
+        }
+
+        var person = await users.FindByIdAsync(personId.ToString(), cancellationToken);
+        if (person is null || !person.Roles.Contains(Roles.JobSeeker, StringComparer.Ordinal))
+        {
+            return new EndorsementProposalResult(EndorsementProposalOutcome.UnknownPerson);
+        }
+
+        if (!errors.IsValid)
+        {
+            return new EndorsementProposalResult(EndorsementProposalOutcome.Invalid, Errors: errors);
+        }
+
+        var now = time.GetUtcNow();
+        var row = new EndorsementRow
+        {
+            Id = Guid.CreateVersion7(now),
+            UserId = personId,
+            EndorserUserId = endorserUserId,
+            EndorserOrganisationId = endorserOrganisationId,
+            EndorserName = endorser!.DisplayName,
+            OrganisationName = organisation!.Name,
+            SkillId = proposal.SkillId!,
+            Evidence = proposal.CleanEvidence,
+            Status = nameof(EndorsementStatus.Pending),
+            CreatedAt = now,
+        };
+        await endorsements.CreateAsync(row, cancellationToken);
+        return new EndorsementProposalResult(EndorsementProposalOutcome.Created, row.Id);
+    }
+
+    /// <summary>Every endorsement of the person, whatever its status; for the owner only.</summary>
+    public Task<IReadOnlyList<EndorsementRow>> ListAsync(Guid ownerId, CancellationToken cancellationToken = default) =>
+        endorsements.ListAsync(ownerId, cancellationToken);
+
+    public Task<EndorsementChange> AcceptAsync(Guid ownerId, Guid endorsementId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(ownerId, endorsementId, lifecycle => lifecycle.CanAccept, lifecycle => lifecycle.Accept(), cancellationToken);
+
+    public Task<EndorsementChange> DeclineAsync(Guid ownerId, Guid endorsementId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(ownerId, endorsementId, lifecycle => lifecycle.CanDecline, lifecycle => lifecycle.Decline(), cancellationToken);
+
+    public Task<EndorsementChange> WithdrawAsync(Guid ownerId, Guid endorsementId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(ownerId, endorsementId, lifecycle => lifecycle.CanWithdraw, lifecycle => lifecycle.Withdraw(), cancellationToken);
+
+    private async Task<EndorsementChange> ChangeAsync(
+        Guid ownerId, Guid endorsementId, Func<EndorsementLifecycle, bool> can, Action<EndorsementLifecycle> move, CancellationToken cancellationToken)
+    {
+        if (await endorsements.GetAsync(ownerId, endorsementId, cancellationToken) is not { } row)
+        {
+            return EndorsementChange.NotFound;
+        }
+
+        var from = Enum.Parse<EndorsementStatus>(row.Status);
+        var status = from;
+        var lifecycle = new EndorsementLifecycle(() => status, value => status = value);
+        if (!can(lifecycle))
+        {
+            return EndorsementChange.NotAllowed;
+        }
+
+        move(lifecycle);
+        // Stored only if nobody moved it meanwhile (another tab, another device); the loser is told it is not allowed any more.
+        return await endorsements.ChangeStatusAsync(ownerId, endorsementId, from, status, time.GetUtcNow(), cancellationToken)
+            ? EndorsementChange.Done
+            : EndorsementChange.NotAllowed;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Passport.Web.Passports;
+
+public static class PassportsHostingExtensions
+{
+    /// <summary>The passport beside the measured skills: experiences, endorsements and the skills' history.</summary>
+    public static IHostApplicationBuilder AddPassportRecords(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<PassportCalendar>();
+        builder.Services.AddSingleton<EndorsementService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPassportRecords(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapExperiencesApi();
+        endpoints.MapEndorsementsApi();
+        endpoints.MapSkillHistoryApi();
+        return endpoints;
+    }
+}
