@@ -1,4 +1,9 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Passport.Domain.Sectors;
 using Passport.Grains.Consent;
+using Passport.Grains.Sprints;
+using Passport.Web.Localization;
 
 namespace Passport.Web.Consent;
 
@@ -15,6 +20,10 @@ public static class ConsentHostingExtensions
         builder.Services.AddSingleton<PersonalDataGate>();
         builder.Services.AddSingleton<SharedPassportReader>();
         builder.Services.AddSingleton<ConsentService>();
+        builder.Services.AddScoped(services => new Pages.ConsentWords(
+            services.GetRequiredService<IStringLocalizer<Texts>>(),
+            services.GetRequiredService<SectorCatalog>(),
+            TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<SprintOptions>>().Value.TimeZone)));
         return builder;
     }
 

@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using Passport.Data.Accounts;
 using Passport.Data.Consent;
 using Passport.Data.Organisations;
+using Passport.Domain.Accounts;
 using Passport.Domain.Consent;
 using Passport.Domain.Sectors;
 using Passport.Domain.Validation;
 using Passport.Grains.Consent;
+using Passport.Web.Accounts;
 using Microsoft.Extensions.Options;
 
 namespace Passport.Web.Consent;
@@ -16,8 +19,11 @@ namespace Passport.Web.Consent;
 /// </summary>
 public sealed class ConsentService(
     IGrainFactory grains, OrganisationRepository organisations, SectorCatalog sectors, UserStore users, ConsentRepository consents,
-    IOptions<PrivacyOptions> privacy, TimeProvider time)
+    PersonalDataGate gate, IOptions<PrivacyOptions> privacy, TimeProvider time)
 {
+    public const int GuardianNameMaxLength = 120;
+    public const int GuardianMethodMaxLength = 300;
+
     /// <summary>Validates <paramref name="input"/> into a draft, or answers the broken rules.</summary>
     public async Task<(ConsentDraft? Draft, ValidationErrors Errors)> CheckAsync(ConsentInput input, CancellationToken cancellationToken = default)
     {
@@ -52,4 +58,160 @@ public sealed class ConsentService(
 
     public Task<ConsentView> GrantAsync(Guid ownerId, ConsentDraft draft) =>
         grains.GetGrain<IConsentGrain>(ownerId).GrantAsync(NewConsent.From(draft));
+
+    /// <summary>The owner shares on their own: checked, held back for a guardian if needed, then granted.</summary>
+    public async Task<ConsentOutcome> ShareAsync(Guid ownerId, ConsentInput input, CancellationToken cancellationToken = default)
+    {
+        var (draft, errors) = await CheckAsync(input, cancellationToken);
+        if (draft is null)
+        {
+            return ConsentOutcome.Invalid(errors);
+        }
+
+        if (await NeedsGuardianAsync(ownerId, draft.Audience, cancellationToken))
+        {
+            return ConsentOutcome.GuardianNeeded;
+        }
+
+        return ConsentOutcome.Done(await GrantAsync(ownerId, draft));
+    }
+
+    /// <summary>The owner agrees to a request; held back when the requester is an employer and a guardian must agree first.</summary>
+    public async Task<ConsentOutcome> ApproveAsync(Guid ownerId, Guid consentId, CancellationToken cancellationToken = default)
+    {
+        var grain = grains.GetGrain<IConsentGrain>(ownerId);
+        var request = (await grain.ListAsync()).FirstOrDefault(consent => consent.Id == consentId);
+        if (request is null)
+        {
+            return ConsentOutcome.NotFound;
+        }
+
+        if (request.Status == ConsentStatus.Requested && await NeedsGuardianAsync(ownerId, AudienceOf(request), cancellationToken))
+        {
+            return ConsentOutcome.GuardianNeeded;
+        }
+
+        var change = await grain.ApproveAsync(consentId);
+        if (change != ConsentChange.Done)
+        {
+            return ConsentOutcome.From(change);
+        }
+
+        return ConsentOutcome.Done((await grain.ListAsync()).First(consent => consent.Id == consentId));
+    }
+
+    public static ConsentAudience AudienceOf(ConsentView consent)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        return new ConsentAudience(consent.AudienceKind, consent.AudienceOrganisationId, consent.AudienceSector);
+    }
+
+    /// <summary>
+    /// A staff member asks a job seeker to share with the staff member's organisation. Nothing is shared until the
+    /// owner approves; one waiting request per organisation and person at a time.
+    /// </summary>
+    public async Task<ConsentOutcome> RequestAsync(
+        ClaimsPrincipal staff, Guid personId, IReadOnlyList<string?>? categories, string? purpose, DateTimeOffset? expiresAt,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        if (staff.GetOrganisationId() is not { } organisationId || staff.GetUserId() is not { } staffId)
+        {
+            return ConsentOutcome.NotFound;
+        }
+
+        var (draft, errors) = await CheckAsync(new ConsentInput(organisationId, null, false, categories, purpose, expiresAt), cancellationToken);
+        if (draft is null)
+        {
+            return ConsentOutcome.Invalid(errors);
+        }
+
+        var person = await users.FindByIdAsync(personId.ToString(), cancellationToken);
+        if (person is null || !person.Roles.Contains(Roles.JobSeeker))
+        {
+            return ConsentOutcome.NotFound;
+        }
+
+        var grain = grains.GetGrain<IConsentGrain>(personId);
+        if ((await grain.ListAsync()).Any(consent => consent.Status == ConsentStatus.Requested && consent.AudienceOrganisationId == organisationId))
+        {
+            return ConsentOutcome.RequestPending;
+        }
+
+        return ConsentOutcome.Done(await grain.RequestAsync(NewConsent.From(draft), staffId));
+    }
+
+    /// <summary>
+    /// A coach records that a young person's parent or guardian agreed to sharing with employers. Only for someone
+    /// who works with the coach's organisation, that is: shares something with it now.
+    /// </summary>
+    public async Task<ConsentOutcome> ConfirmGuardianAsync(
+        ClaimsPrincipal coach, Guid personId, string? guardianName, string? method, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(coach);
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(guardianName) || guardianName.Trim().Length > GuardianNameMaxLength)
+        {
+            errors.Add("guardianName", "Consent.Guardian.Name");
+        }
+
+        if (string.IsNullOrWhiteSpace(method) || method.Trim().Length > GuardianMethodMaxLength)
+        {
+            errors.Add("method", "Consent.Guardian.Method");
+        }
+
+        if (!errors.IsValid)
+        {
+            return ConsentOutcome.Invalid(errors);
+        }
+
+        if (!coach.IsInRole(Roles.Coach) || !await gate.HoldsConsentAsync(coach, personId, category: null, cancellationToken))
+        {
+            return ConsentOutcome.NotFound;
+        }
+
+        await consents.SaveGuardianConsentAsync(
+            new GuardianConsentRow
+            {
+                UserId = personId,
+                GuardianName = guardianName!.Trim(),
+                Method = method!.Trim(),
+                ConfirmedByUserId = coach.GetUserId(),
+                OrganisationId = coach.GetOrganisationId()!.Value,
+                ConfirmedAt = time.GetUtcNow(),
+            },
+            cancellationToken);
+        return ConsentOutcome.Done();
+    }
+
+    /// <summary>People who share something with this organisation now, one entry per person with everything they share.</summary>
+    public async Task<IReadOnlyList<SharedPerson>> ListSharedWithAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        var organisation = await organisations.FindAsync(organisationId, cancellationToken);
+        if (organisation is null)
+        {
+            return [];
+        }
+
+        var member = new AudienceMember(organisation.Id, organisation.Kind, organisation.Sector);
+        var now = time.GetUtcNow();
+        var active = (await consents.ListForAudienceAsync(organisation.Id, organisation.Sector, cancellationToken))
+            .Where(row => row.Status == nameof(ConsentStatus.Granted) && (row.ExpiresAt is null || row.ExpiresAt > now))
+            .Where(row => new ConsentAudience(Enum.Parse<AudienceKind>(row.AudienceKind), row.AudienceOrganisationId, row.AudienceSector).Includes(member));
+        return [.. active
+            .GroupBy(row => row.UserId)
+            .Select(person => new SharedPerson(
+                person.Key,
+                [.. person.SelectMany(row => DataCategories.ParseStored(row.Categories)).Distinct().Order()],
+                [.. person.Select(row => row.Purpose).Distinct(StringComparer.Ordinal)],
+                person.Any(row => row.ExpiresAt is null) ? null : person.Max(row => row.ExpiresAt)))];
+    }
+
+    /// <summary>The requests staff of this organisation made, newest first, with the owners' answers.</summary>
+    public async Task<IReadOnlyList<ConsentRow>> ListRequestsOfAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        var organisation = await organisations.FindAsync(organisationId, cancellationToken);
+        var rows = await consents.ListForAudienceAsync(organisationId, organisation?.Sector, cancellationToken);
+        return [.. rows.Where(row => row.RequestedByUserId is not null && row.AudienceOrganisationId == organisationId)];
+    }
 }

@@ -57,20 +57,13 @@ public static class ConsentsApi
     private static async Task<Results<Created<ConsentResponse>, ValidationProblem, ProblemHttpResult>> GrantAsync(
         GrantConsentRequest request, HttpContext context, ConsentService consents, ValidationMessages messages, ApiProblems problems)
     {
-        var ownerId = context.User.GetUserId()!.Value;
-        var (draft, errors) = await consents.CheckAsync(request.ToInput(), context.RequestAborted);
-        if (draft is null)
+        var outcome = await consents.ShareAsync(context.User.GetUserId()!.Value, request.ToInput(), context.RequestAborted);
+        return outcome.Kind switch
         {
-            return messages.Problem(errors);
-        }
-
-        if (await consents.NeedsGuardianAsync(ownerId, draft.Audience, context.RequestAborted))
-        {
-            return GuardianNeeded(problems);
-        }
-
-        var granted = await consents.GrantAsync(ownerId, draft);
-        return TypedResults.Created($"/api/me/consents/{granted.Id}", ConsentResponse.From(granted));
+            ConsentOutcomeKind.Done => TypedResults.Created($"/api/me/consents/{outcome.Consent!.Id}", ConsentResponse.From(outcome.Consent)),
+            ConsentOutcomeKind.Invalid => messages.Problem(outcome.Errors!),
+            _ => Problem(outcome, problems),
+        };
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, HttpContext context, IGrainFactory grains, ApiProblems problems) =>
@@ -80,30 +73,10 @@ public static class ConsentsApi
         ToResult(await grains.GetGrain<IConsentGrain>(context.User.GetUserId()!.Value).DeclineAsync(id), problems);
 
     private static async Task<Results<Ok<ConsentResponse>, ProblemHttpResult>> ApproveAsync(
-        Guid id, HttpContext context, IGrainFactory grains, ConsentService consents, ApiProblems problems)
+        Guid id, HttpContext context, ConsentService consents, ApiProblems problems)
     {
-        var ownerId = context.User.GetUserId()!.Value;
-        var grain = grains.GetGrain<IConsentGrain>(ownerId);
-        var request = (await grain.ListAsync()).FirstOrDefault(consent => consent.Id == id);
-        if (request is null)
-        {
-            return NotFound(problems);
-        }
-
-        var audience = new ConsentAudience(request.AudienceKind, request.AudienceOrganisationId, request.AudienceSector);
-        if (request.Status == ConsentStatus.Requested && await consents.NeedsGuardianAsync(ownerId, audience, context.RequestAborted))
-        {
-            return GuardianNeeded(problems);
-        }
-
-        var change = await grain.ApproveAsync(id);
-        if (change != ConsentChange.Done)
-        {
-            return Problem(change, problems);
-        }
-
-        var approved = (await grain.ListAsync()).First(consent => consent.Id == id);
-        return TypedResults.Ok(ConsentResponse.From(approved));
+        var outcome = await consents.ApproveAsync(context.User.GetUserId()!.Value, id, context.RequestAborted);
+        return outcome.IsDone ? TypedResults.Ok(ConsentResponse.From(outcome.Consent!)) : Problem(outcome, problems);
     }
 
     private static async Task<Results<Ok<JsonElement[]>, ProblemHttpResult>> GetRecordsAsync(
@@ -131,11 +104,12 @@ public static class ConsentsApi
     }
 
     private static Results<NoContent, ProblemHttpResult> ToResult(ConsentChange change, ApiProblems problems) =>
-        change == ConsentChange.Done ? TypedResults.NoContent() : Problem(change, problems);
+        change == ConsentChange.Done ? TypedResults.NoContent() : Problem(ConsentOutcome.From(change), problems);
 
-    private static ProblemHttpResult Problem(ConsentChange change, ApiProblems problems) => change switch
+    private static ProblemHttpResult Problem(ConsentOutcome outcome, ApiProblems problems) => outcome.Kind switch
     {
-        ConsentChange.NotFound => NotFound(problems),
+        ConsentOutcomeKind.NotFound => NotFound(problems),
+        ConsentOutcomeKind.GuardianNeeded => GuardianNeeded(problems),
         _ => problems.Create(StatusCodes.Status409Conflict, "Consent.Problem.NotAllowed.Title", "Consent.Problem.NotAllowed.Detail"),
     };
 

@@ -1,9 +1,4 @@
-using Passport.Data.Accounts;
-using Passport.Data.Consent;
-using Passport.Data.Organisations;
-using Passport.Domain.Accounts;
 using Passport.Domain.Consent;
-using Passport.Grains.Consent;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
@@ -64,37 +59,18 @@ public static class PeopleApi
         return passport is null ? NotFound(problems) : TypedResults.Ok(passport);
     }
 
-    private static async Task<Ok<SharedPersonResponse[]>> ListSharedAsync(
-        HttpContext context, ConsentRepository consents, OrganisationRepository organisations, TimeProvider time)
+    private static async Task<Ok<SharedPersonResponse[]>> ListSharedAsync(HttpContext context, ConsentService consents)
     {
-        var organisation = await organisations.FindAsync(context.User.GetOrganisationId()!.Value, context.RequestAborted);
-        if (organisation is null)
-        {
-            return TypedResults.Ok(Array.Empty<SharedPersonResponse>());
-        }
-
-        var member = new AudienceMember(organisation.Id, organisation.Kind, organisation.Sector);
-        var now = time.GetUtcNow();
-        var active = (await consents.ListForAudienceAsync(organisation.Id, organisation.Sector, context.RequestAborted))
-            .Where(row => row.Status == nameof(ConsentStatus.Granted) && (row.ExpiresAt is null || row.ExpiresAt > now))
-            .Where(row => new ConsentAudience(Enum.Parse<AudienceKind>(row.AudienceKind), row.AudienceOrganisationId, row.AudienceSector).Includes(member));
-        return TypedResults.Ok(active
-            .GroupBy(row => row.UserId)
-            .Select(person => new SharedPersonResponse(
-                person.Key,
-                [.. person.SelectMany(row => DataCategories.ParseStored(row.Categories)).Distinct().Order().Select(DataCategories.Name)],
-                [.. person.Select(row => row.Purpose).Distinct(StringComparer.Ordinal)],
-                person.Any(row => row.ExpiresAt is null) ? null : person.Max(row => row.ExpiresAt)))
+        var people = await consents.ListSharedWithAsync(context.User.GetOrganisationId()!.Value, context.RequestAborted);
+        return TypedResults.Ok(people
+            .Select(person => new SharedPersonResponse(person.PersonId, [.. person.Categories.Select(DataCategories.Name)], person.Purposes, person.ExpiresAt))
             .ToArray());
     }
 
-    private static async Task<Ok<RequestResponse[]>> ListRequestsAsync(HttpContext context, ConsentRepository consents, OrganisationRepository organisations)
+    private static async Task<Ok<RequestResponse[]>> ListRequestsAsync(HttpContext context, ConsentService consents)
     {
-        var organisationId = context.User.GetOrganisationId()!.Value;
-        var organisation = await organisations.FindAsync(organisationId, context.RequestAborted);
-        var rows = await consents.ListForAudienceAsync(organisationId, organisation?.Sector, context.RequestAborted);
+        var rows = await consents.ListRequestsOfAsync(context.User.GetOrganisationId()!.Value, context.RequestAborted);
         return TypedResults.Ok(rows
-            .Where(row => row.RequestedByUserId is not null && row.AudienceOrganisationId == organisationId)
             .Select(row => new RequestResponse(
                 row.Id, row.UserId, [.. DataCategories.ParseStored(row.Categories).Select(DataCategories.Name)], row.Purpose,
                 System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(row.Status), row.CreatedAt, row.DecidedAt))
@@ -102,33 +78,23 @@ public static class PeopleApi
     }
 
     private static async Task<Results<Created<RequestResponse>, ValidationProblem, ProblemHttpResult>> RequestAsync(
-        Guid personId, ConsentRequestBody body, HttpContext context, UserStore users, IGrainFactory grains, ConsentService consents,
-        ValidationMessages messages, ApiProblems problems)
+        Guid personId, ConsentRequestBody body, HttpContext context, ConsentService consents, ValidationMessages messages, ApiProblems problems)
     {
-        var organisationId = context.User.GetOrganisationId()!.Value;
-        var (draft, errors) = await consents.CheckAsync(
-            new ConsentInput(organisationId, null, false, body.Categories, body.Purpose, body.ExpiresAt), context.RequestAborted);
-        if (draft is null)
+        var outcome = await consents.RequestAsync(context.User, personId, body.Categories, body.Purpose, body.ExpiresAt, context.RequestAborted);
+        switch (outcome.Kind)
         {
-            return messages.Problem(errors);
+            case ConsentOutcomeKind.Done:
+                var requested = outcome.Consent!;
+                return TypedResults.Created(
+                    $"/api/people/requests",
+                    new RequestResponse(requested.Id, personId, [.. requested.Categories.Select(DataCategories.Name)], requested.Purpose, "requested", requested.CreatedAt, null));
+            case ConsentOutcomeKind.Invalid:
+                return messages.Problem(outcome.Errors!);
+            case ConsentOutcomeKind.RequestPending:
+                return problems.Create(StatusCodes.Status409Conflict, "Consent.Problem.RequestPending.Title", "Consent.Problem.RequestPending.Detail");
+            default:
+                return NotFound(problems);
         }
-
-        var person = await users.FindByIdAsync(personId.ToString(), context.RequestAborted);
-        if (person is null || !person.Roles.Contains(Roles.JobSeeker))
-        {
-            return NotFound(problems);
-        }
-
-        var grain = grains.GetGrain<IConsentGrain>(personId);
-        if ((await grain.ListAsync()).Any(consent => consent.Status == ConsentStatus.Requested && consent.AudienceOrganisationId == organisationId))
-        {
-            return problems.Create(StatusCodes.Status409Conflict, "Consent.Problem.RequestPending.Title", "Consent.Problem.RequestPending.Detail");
-        }
-
-        var requested = await grain.RequestAsync(NewConsent.From(draft), context.User.GetUserId()!.Value);
-        return TypedResults.Created(
-            $"/api/people/requests",
-            new RequestResponse(requested.Id, personId, [.. requested.Categories.Select(DataCategories.Name)], requested.Purpose, "requested", requested.CreatedAt, null));
     }
 
     /// <summary>
@@ -156,43 +122,15 @@ public static class PeopleApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ConfirmGuardianAsync(
-        Guid personId, GuardianConsentBody body, HttpContext context, PersonalDataGate gate, ConsentRepository consents,
-        ValidationMessages messages, ApiProblems problems, TimeProvider time)
+        Guid personId, GuardianConsentBody body, HttpContext context, ConsentService consents, ValidationMessages messages, ApiProblems problems)
     {
-        var errors = new Domain.Validation.ValidationErrors();
-        if (string.IsNullOrWhiteSpace(body.GuardianName) || body.GuardianName.Trim().Length > 120)
+        var outcome = await consents.ConfirmGuardianAsync(context.User, personId, body.GuardianName, body.Method, context.RequestAborted);
+        return outcome.Kind switch
         {
-            errors.Add("guardianName", "Consent.Guardian.Name");
-        }
-
-        if (string.IsNullOrWhiteSpace(body.Method) || body.Method.Trim().Length > 300)
-        {
-            errors.Add("method", "Consent.Guardian.Method");
-        }
-
-        if (!errors.IsValid)
-        {
-            return messages.Problem(errors);
-        }
-
-        // A coach confirms only for someone who works with their organisation: the young person shares with it.
-        if (!await gate.HoldsConsentAsync(context.User, personId, category: null, context.RequestAborted))
-        {
-            return NotFound(problems);
-        }
-
-        await consents.SaveGuardianConsentAsync(
-            new GuardianConsentRow
-            {
-                UserId = personId,
-                GuardianName = body.GuardianName!.Trim(),
-                Method = body.Method!.Trim(),
-                ConfirmedByUserId = context.User.GetUserId(),
-                OrganisationId = context.User.GetOrganisationId()!.Value,
-                ConfirmedAt = time.GetUtcNow(),
-            },
-            context.RequestAborted);
-        return TypedResults.NoContent();
+            ConsentOutcomeKind.Done => TypedResults.NoContent(),
+            ConsentOutcomeKind.Invalid => messages.Problem(outcome.Errors!),
+            _ => NotFound(problems),
+        };
     }
 
     private static ProblemHttpResult NotFound(ApiProblems problems) =>
