@@ -11,6 +11,7 @@ using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Organisations;
 using Passport.Data.Security;
+using Passport.Data.Sharing;
 using Passport.Data.Sprints;
 using Passport.Data.Workshops;
 
@@ -45,6 +46,7 @@ public static class DataHostingExtensions
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<ConsentRepository>();
         services.AddSingleton<AccessLogRepository>();
+        services.AddSingleton<ShareLinkRepository>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddDataProtection().SetApplicationName("Passport");

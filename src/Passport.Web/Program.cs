@@ -5,6 +5,7 @@ using Passport.Web.Consent;
 using Passport.Web.Health;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
+using Passport.Web.Sharing;
 using Passport.Web.Shell;
 using Passport.Web.Sprints;
 
@@ -19,6 +20,7 @@ builder.AddPassportAccounts();
 builder.AddPassportOrleans();
 builder.AddPassportSprints();
 builder.AddPassportConsent();
+builder.AddPassportSharing();
 builder.AddPassportBenchmarks();
 builder.AddPassportLocalization();
 builder.AddPassportApi();

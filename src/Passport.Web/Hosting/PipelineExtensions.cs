@@ -7,6 +7,7 @@ using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
 using Passport.Web.Organisations;
 using Passport.Web.Sectors;
+using Passport.Web.Sharing;
 using Passport.Web.Shell;
 using Scalar.AspNetCore;
 
@@ -58,6 +59,7 @@ public static class PipelineExtensions
         app.MapSectorsApi();
         app.MapSprints();
         app.MapConsent();
+        app.MapSharing();
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
         app.MapBenchmarks();
