@@ -14,6 +14,7 @@ using Passport.Data.Migrations;
 using Passport.Data.Organisations;
 using Passport.Data.Privacy;
 using Passport.Data.Security;
+using Passport.Data.Sharing;
 using Passport.Data.Sprints;
 using Passport.Data.Workshops;
 
@@ -51,6 +52,7 @@ public static class DataHostingExtensions
         services.AddSingleton<ConsentRepository>();
         services.AddSingleton<AccessLogRepository>();
         services.AddSingleton<ErasureRepository>();
+        services.AddSingleton<ShareLinkRepository>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddDataProtection().SetApplicationName("Passport");

@@ -7,6 +7,7 @@ using Passport.Web.Hosting;
 using Passport.Web.Localization;
 using Passport.Web.Passports;
 using Passport.Web.Privacy;
+using Passport.Web.Sharing;
 using Passport.Web.Shell;
 using Passport.Web.Sprints;
 
@@ -23,6 +24,7 @@ builder.AddPassportSprints();
 builder.AddPassportConsent();
 builder.AddPassportPrivacy();
 builder.AddPassportRecords();
+builder.AddPassportSharing();
 builder.AddPassportBenchmarks();
 builder.AddPassportLocalization();
 builder.AddPassportApi();

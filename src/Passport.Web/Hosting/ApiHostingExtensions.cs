@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Passport.Web.Accounts;
 using Passport.Web.Localization;
+using Passport.Web.Sharing;
 
 namespace Passport.Web.Hosting;
 
@@ -50,6 +51,13 @@ public static class ApiHostingExtensions
                 return RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) });
+            });
+            options.AddPolicy(ShareLinksApi.RateLimitPolicy, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ShareLinkPermitsPerMinute, Window = TimeSpan.FromMinutes(1) });
             });
             options.OnRejected = async (context, cancellationToken) =>
             {

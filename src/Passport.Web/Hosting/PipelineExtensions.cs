@@ -9,6 +9,7 @@ using Passport.Web.Organisations;
 using Passport.Web.Passports;
 using Passport.Web.Privacy;
 using Passport.Web.Sectors;
+using Passport.Web.Sharing;
 using Passport.Web.Shell;
 using Scalar.AspNetCore;
 
@@ -62,6 +63,7 @@ public static class PipelineExtensions
         app.MapConsent();
         app.MapRightsApi();
         app.MapPassportRecords();
+        app.MapSharing();
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
         app.MapBenchmarks();

@@ -10,4 +10,8 @@ public sealed class RateLimitOptions
     /// <summary>Sign-up and sign-in attempts per client address per minute; slows password guessing across accounts.</summary>
     [Range(1, 1_000_000)]
     public int AuthPermitsPerMinute { get; set; } = 30;
+
+    /// <summary>Opens of share links (API and page) per client address per minute; tokens are unguessable, this keeps it so.</summary>
+    [Range(1, 1_000_000)]
+    public int ShareLinkPermitsPerMinute { get; set; } = 60;
 }

@@ -12,6 +12,7 @@ public static class PrivacyHostingExtensions
         services.AddSingleton<IPersonalDataSection, ConsentSection>();
         services.AddSingleton<IPersonalDataSection, WorkshopSection>();
         services.AddSingleton<IPersonalDataSection, RecordsSection>();
+        services.AddSingleton<IPersonalDataSection, ShareLinkSection>();
         services.AddSingleton<AccountErasure>();
         return builder;
     }

@@ -3,6 +3,7 @@ using Passport.Data.Consent;
 using Passport.Data.Endorsements;
 using Passport.Data.Experiences;
 using Passport.Data.JobSeekers;
+using Passport.Data.Sharing;
 using Passport.Data.Sprints;
 using Passport.Data.Workshops;
 using Passport.Grains.Consent;
@@ -148,4 +149,19 @@ public sealed class RecordsSection(ExperienceRepository experiences, Endorsement
 
     /// <summary>The person's own rows cascade; as an endorser their name leaves what they wrote about others.</summary>
     public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => endorsements.ForgetEndorserAsync(userId, cancellationToken);
+}
+
+/// <summary>The person's share links: what each shows, until when, how often it was opened (never the secret).</summary>
+public sealed class ShareLinkSection(ShareLinkRepository links) : IPersonalDataSection
+{
+    public string Name => "shareLinks";
+
+    public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken) =>
+        (await links.ListForOwnerAsync(userId, cancellationToken)).Select(link => new
+        {
+            link.Id, link.Label, link.Categories, link.Status, link.CreatedAt, link.ExpiresAt, link.RevokedAt, link.LastOpenedAt, link.OpenCount,
+        });
+
+    // Links cascade from the account, and a deleted link opens nothing.
+    public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

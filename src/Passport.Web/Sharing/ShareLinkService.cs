@@ -1,0 +1,155 @@
+using System.Globalization;
+using Passport.Data.Sharing;
+using Passport.Domain.Consent;
+using Passport.Domain.Sharing;
+using Passport.Domain.Validation;
+using Passport.Web.Consent;
+using QRCoder;
+
+namespace Passport.Web.Sharing;
+
+/// <summary>
+/// Share links for the API and the pages alike: creating (the token leaves only in the answer), listing, revoking,
+/// and opening. Opening goes through <see cref="PersonalDataGate.RecordShareLinkReadAsync"/> before any data is read,
+/// and through <see cref="SharedPassportReader"/> for the data itself, so a link shows exactly its categories and
+/// every look is in the owner's access log.
+/// </summary>
+public sealed class ShareLinkService(ShareLinkRepository links, PersonalDataGate gate, SharedPassportReader reader, TimeProvider time)
+{
+    /// <summary>The route of the public page; the API answers under <c>/api</c> + this.</summary>
+    public const string PublicPath = "/shared";
+
+    public async Task<(CreatedShareLink? Created, ValidationErrors Errors)> CreateAsync(Guid ownerId, ShareLinkInput input, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var errors = ShareLinkRules.Validate(input, now, out var draft);
+        if (draft is null)
+        {
+            return (null, errors);
+        }
+
+        var (token, hash) = ShareLinkToken.Create();
+        var link = ShareLink.Create(Guid.CreateVersion7(), ownerId, hash, draft, now);
+        await links.CreateAsync(
+            new ShareLinkRow
+            {
+                Id = link.Id,
+                UserId = link.OwnerId,
+                TokenHash = link.TokenHash,
+                Label = link.Label,
+                Categories = DataCategories.Format(link.Categories),
+                Status = link.Status.ToString(),
+                CreatedAt = link.CreatedAt,
+                ExpiresAt = link.ExpiresAt,
+            },
+            cancellationToken);
+        return (new CreatedShareLink(link, token), errors);
+    }
+
+    /// <summary>The owner's links, newest first; links whose end date passed are marked expired on the way.</summary>
+    public async Task<IReadOnlyList<ShareLink>> ListAsync(Guid ownerId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var result = new List<ShareLink>();
+        foreach (var row in await links.ListForOwnerAsync(ownerId, cancellationToken))
+        {
+            result.Add(await SettleAsync(Restore(row), now, cancellationToken));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Stops the owner's link at once. False only when the owner has no such link; revoking a link that already
+    /// ended changes nothing, since it opens nothing either way.
+    /// </summary>
+    public async Task<bool> RevokeAsync(Guid ownerId, Guid linkId, CancellationToken cancellationToken)
+    {
+        var row = await links.FindForOwnerAsync(ownerId, linkId, cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var link = await SettleAsync(Restore(row), now, cancellationToken);
+        if (link.CanRevoke)
+        {
+            link.Revoke(now);
+            await links.RevokeAsync(ownerId, linkId, now, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// What a link shows now, or null for a token that is unknown, revoked or expired (callers answer all three
+    /// the same way, so the answer tells a guesser nothing). A successful open is counted and logged first.
+    /// </summary>
+    public async Task<OpenedShareLink?> OpenAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ShareLinkToken.TryHash(token, out var hash) || await links.FindByTokenHashAsync(hash, cancellationToken) is not { } row)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var link = await SettleAsync(Restore(row), now, cancellationToken);
+        // The count is conditional on the link still being active, so a revocation a moment ago wins over this open.
+        if (!link.OpensAt(now) || !await links.RecordOpenAsync(link.Id, now, cancellationToken))
+        {
+            return null;
+        }
+
+        await gate.RecordShareLinkReadAsync(link.OwnerId, link.Categories, LogName(link), cancellationToken);
+        var passport = await reader.ReadAsync(link.OwnerId, link.Categories.ToHashSet(), cancellationToken);
+        return passport is null ? null : new OpenedShareLink(link, passport);
+    }
+
+    /// <summary>The absolute address of the public page for a token, on the host the owner used.</summary>
+    public static string PublicUrl(HttpRequest request, string token)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{PublicPath}/{token}";
+    }
+
+    /// <summary>The QR code of <paramref name="url"/> as SVG markup, scaled by its viewBox.</summary>
+    public static string QrSvg(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        using var code = new SvgQRCode(data);
+        return code.GetGraphic(8, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+    }
+
+    /// <summary>
+    /// The name the owner's access log shows for a read through this link: the owner's label, or else the day they
+    /// made it, so they can still tell their links apart.
+    /// </summary>
+    public static string LogName(ShareLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return link.Label ?? link.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private async Task<ShareLink> SettleAsync(ShareLink link, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (link.HasLapsed(now))
+        {
+            link.Expire();
+            await links.ExpireAsync(link.Id, cancellationToken);
+        }
+
+        return link;
+    }
+
+    private static ShareLink Restore(ShareLinkRow row) => ShareLink.Restore(
+        row.Id, row.UserId, row.TokenHash, row.Label, DataCategories.ParseStored(row.Categories), Enum.Parse<ShareLinkStatus>(row.Status),
+        row.CreatedAt, row.ExpiresAt, row.RevokedAt, row.LastOpenedAt, row.OpenCount);
+}
+
+/// <summary>A link just made, with the one and only copy of its token.</summary>
+public sealed record CreatedShareLink(ShareLink Link, string Token);
+
+/// <summary>A link opened: the link and the view of its owner's data it allows.</summary>
+public sealed record OpenedShareLink(ShareLink Link, SharedPassport Passport);
