@@ -9,7 +9,7 @@ namespace Passport.Web.Tests.Hosting;
 /// <summary>Fresh organisations with one staff member each, so consent tests never share an audience.</summary>
 public static class Staff
 {
-    public sealed record Member(HttpClient Client, Guid OrganisationId, Guid UserId, string Email) : IDisposable
+    public sealed record Member(HttpClient Client, Guid OrganisationId, Guid UserId, string Email, string DisplayName) : IDisposable
     {
         public void Dispose() => Client.Dispose();
     }
@@ -23,7 +23,7 @@ public static class Staff
         var user = new PassportUser
         {
             Email = email,
-            DisplayName = $"Staff {kind}",
+            DisplayName = $"Staff {Guid.NewGuid():N}"[..14],
             OrganisationId = organisationId,
             Language = "en",
         };
@@ -36,6 +36,6 @@ public static class Staff
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(error => error.Description)));
         }
 
-        return new Member(await app.CreateClientForAsync(email, Accounts.Password), organisationId, user.Id, email);
+        return new Member(await app.CreateClientForAsync(email, Accounts.Password), organisationId, user.Id, email, user.DisplayName);
     }
 }

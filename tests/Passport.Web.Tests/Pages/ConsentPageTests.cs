@@ -145,7 +145,7 @@ public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture
             await page.ReloadAsync();
 
             var entry = Assert.Single(await page.Locator(".access-entry").AllAsync());
-            await Assertions.Expect(entry).ToContainTextAsync($"{OrganisationName(employer)} (Staff Employer) looked at your skills");
+            await Assertions.Expect(entry).ToContainTextAsync($"{OrganisationName(employer)} ({employer.DisplayName}) looked at your skills");
             await Assertions.Expect(entry).ToContainTextAsync("for: Apply for the installer traineeship");
             await AssertAccessibleAtBothWidthsAsync(page);
         }

@@ -57,6 +57,7 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         {
             await GrantAsync(owner, employer.OrganisationId);
             (await employer.Client.GetAsync($"/api/people/{ownerId}/passport")).Dispose();
+            (await employer.Client.PostAsJsonAsync($"/api/people/{ownerId}/endorsements", new { skillId = "planning", evidence = "Planned the stock count on her own." })).EnsureSuccessStatusCode();
 
             using var erased = await employer.Client.DeleteAsync("/api/me");
 
@@ -64,7 +65,9 @@ public abstract class RightsApiTests(WebAppFixture fixture)
             var entry = Assert.Single((await owner.GetFromJsonAsync<JsonElement>("/api/me/access-log")).EnumerateArray());
             Assert.Equal(JsonValueKind.Null, entry.GetProperty("reader").ValueKind);
             Assert.Equal(employer.OrganisationId, entry.GetProperty("organisationId").GetGuid());
-            Assert.Empty(await TableScan.FindAsync(App, employer.Email));
+            Assert.Empty(await TableScan.FindAsync(App, employer.Email, employer.DisplayName, employer.UserId.ToString()));
+            var endorsement = Assert.Single((await owner.GetFromJsonAsync<JsonElement>("/api/me/endorsements")).EnumerateArray());
+            Assert.Equal("Planned the stock count on her own.", endorsement.GetProperty("evidence").GetString());
         }
     }
 
@@ -87,6 +90,9 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         Assert.Equal("given", Assert.Single(export.GetProperty("consent").GetProperty("records").EnumerateArray()).GetProperty("event").GetString());
         Assert.Single(export.GetProperty("consent").GetProperty("accessLog").EnumerateArray());
         Assert.Equal(person.WorkshopId, Assert.Single(export.GetProperty("workshops").EnumerateArray()).GetProperty("workshopId").GetGuid());
+        Assert.Equal("Shelf stacker", Assert.Single(export.GetProperty("records").GetProperty("experiences").EnumerateArray()).GetProperty("title").GetString());
+        Assert.Single(export.GetProperty("records").GetProperty("endorsements").EnumerateArray());
+        Assert.Equal("Job fair", Assert.Single(export.GetProperty("shareLinks").EnumerateArray()).GetProperty("label").GetString());
     }
 
     [Fact]
@@ -145,9 +151,22 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         await grains.GetGrain<IWorkshopGrain>(workshopId).OpenAsync(Guid.Parse(DemoCoach), Guid.Parse(DemoMunicipality), "Rights test group");
         Assert.True(await grains.GetGrain<IJobSeekerGrain>(id).JoinWorkshopAsync(workshopId, name));
 
+        (await client.PostAsJsonAsync("/api/me/experiences", new { kind = "work", title = "Shelf stacker", organisation = "Corner shop", startedOn = "2024-06-01" })).EnsureSuccessStatusCode();
+        using (var link = await client.PostAsJsonAsync("/api/me/share-links", new { categories = new[] { "skills" }, expiresAt = DateTimeOffset.UtcNow.AddDays(7), label = "Job fair" }))
+        {
+            link.EnsureSuccessStatusCode();
+        }
+
         var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         await GrantAsync(client, employer.OrganisationId);
         (await employer.Client.GetAsync($"/api/people/{id}/passport")).EnsureSuccessStatusCode();
+        using (var endorsed = await employer.Client.PostAsJsonAsync($"/api/people/{id}/endorsements", new { skillId = "teamwork", evidence = "Helped the new colleague every morning." }))
+        {
+            endorsed.EnsureSuccessStatusCode();
+            var endorsementId = (await endorsed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            (await client.PostAsync($"/api/me/endorsements/{endorsementId}/accept", null)).EnsureSuccessStatusCode();
+        }
+
         return new PersonWithData(client, id, email, name, employer, workshopId);
     }
 
