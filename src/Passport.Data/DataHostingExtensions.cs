@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Passport.Data.Accounts;
+using Passport.Data.Credentials;
 using Passport.Data.Database;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
@@ -41,6 +42,7 @@ public static class DataHostingExtensions
         services.AddSingleton<JobSeekerRepository>();
         services.AddSingleton<SprintRepository>();
         services.AddSingleton<WorkshopRepository>();
+        services.AddSingleton<CredentialRepository>();
         services.AddSingleton<SigningKeyStore>();
 
         services.AddSingleton<DataProtectionKeyRepository>();

@@ -1,6 +1,7 @@
 using Passport.Data;
 using Passport.Web.Accounts;
 using Passport.Web.Benchmarks;
+using Passport.Web.Credentials;
 using Passport.Web.Health;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
@@ -17,6 +18,7 @@ builder.AddPassportContent();
 builder.AddPassportAccounts();
 builder.AddPassportOrleans();
 builder.AddPassportSprints();
+builder.AddPassportCredentials();
 builder.AddPassportBenchmarks();
 builder.AddPassportLocalization();
 builder.AddPassportApi();

@@ -1,6 +1,7 @@
 using Passport.Web.Accounts;
 using Passport.Web.Admin;
 using Passport.Web.Benchmarks;
+using Passport.Web.Credentials;
 using Passport.Web.Health;
 using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
@@ -59,6 +60,7 @@ public static class PipelineExtensions
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
         app.MapBenchmarks();
+        app.MapPassportCredentials();
 
         app.MapLanguageSwitch();
         app.MapAccountForms();
@@ -67,5 +69,6 @@ public static class PipelineExtensions
     }
 
     private static bool IsProgrammaticPath(PathString path) =>
-        AccountsHostingExtensions.IsTokenPath(path) || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
+        AccountsHostingExtensions.IsTokenPath(path) || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
+        || CredentialsHostingExtensions.IsPublishedPath(path);
 }
