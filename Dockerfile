@@ -43,8 +43,9 @@ WORKDIR /app
 COPY --from=build /app ./
 
 # With the default Storage:Provider=Sqlite the database (and its start-up lock file) goes to data/ under the
-# working directory; give the non-root user a place to write it. With Postgres this directory stays empty.
-RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+# working directory; give the non-root user a place to write it. With Postgres only data/keys is used: the
+# credential issuer keys (Credentials:KeyDirectory), mounted as a volume shared by all hosts.
+RUN mkdir -p /app/data/keys && chown -R "$APP_UID" /app/data && chmod 700 /app/data/keys
 
 # Bind through ASPNETCORE_URLS only. The base image also sets ASPNETCORE_HTTP_PORTS=8080; clearing it avoids
 # the "Overriding HTTP_PORTS" warning at every start.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Passport.Content;
+using Passport.Data.Credentials;
 
 namespace Passport.Cli;
 
@@ -16,6 +17,9 @@ public static class Commands
           passport simulate [--content PATH] [--respondents N] [--seed S]
               For every sprint, compares adaptive and fixed-order sessions on simulated players and prints a
               Markdown table (docs/psychometrics.md). Defaults: 2000 respondents, seed 20261123.
+          passport rotate-issuer-key --keys DIR
+              Makes a new issuer key for signing credentials in DIR (the hosts' Credentials:KeyDirectory) and prints
+              its kid. The new key signs from now on; older keys stay, so credentials they signed still verify.
           passport help
               Prints this text.
 
@@ -38,6 +42,11 @@ public static class Commands
         {
             output.WriteLine(Usage);
             return 0;
+        }
+
+        if (args[0] == "rotate-issuer-key")
+        {
+            return RotateIssuerKey(args.Skip(1).ToList(), output, error);
         }
 
         if (!CommandLine.TryParse(args.Skip(1), out var options, out var mistake))
@@ -86,6 +95,22 @@ public static class Commands
         }
 
         SimulationTable.Write(result.Sprints!, respondents, seed, options, output);
+        return 0;
+    }
+
+    private static int RotateIssuerKey(List<string> args, TextWriter output, TextWriter error)
+    {
+        if (args is not ["--keys", { Length: > 0 } path])
+        {
+            return Fail(error, "rotate-issuer-key takes --keys DIR");
+        }
+
+        var directory = new IssuerKeyDirectory(path);
+        var before = directory.Load();
+        var key = directory.Create(TimeProvider.System.GetUtcNow());
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"new issuer key {key.Kid} in {directory.Path}; it signs from now on ({before.Count} older key(s) stay published)"));
         return 0;
     }
 

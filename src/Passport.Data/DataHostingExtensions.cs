@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Passport.Data.Accounts;
 using Passport.Data.Consent;
+using Passport.Data.Credentials;
 using Passport.Data.Database;
 using Passport.Data.Endorsements;
 using Passport.Data.Experiences;
@@ -48,6 +49,7 @@ public static class DataHostingExtensions
         services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<ExperienceRepository>();
         services.AddSingleton<EndorsementRepository>();
+        services.AddSingleton<CredentialRepository>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<ConsentRepository>();
         services.AddSingleton<AccessLogRepository>();

@@ -76,8 +76,8 @@ public sealed class AccountService(
         return new ProfileUpdateResult(null, IsConflict: !result.Succeeded);
     }
 
-    /// <summary>Checks e-mail and password; callers validate <see cref="Credentials"/> first.</summary>
-    public async Task<SignInOutcome> CheckPasswordAsync(Credentials credentials)
+    /// <summary>Checks e-mail and password; callers validate <see cref="Domain.Accounts.Credentials"/> first.</summary>
+    public async Task<SignInOutcome> CheckPasswordAsync(Domain.Accounts.Credentials credentials)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         var email = credentials.Email!;

@@ -50,7 +50,7 @@ public static class AuthApi
     private static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest request, AccountService accounts, AccessTokenIssuer tokens, ValidationMessages messages, ApiProblems problems, HttpContext context)
     {
-        var credentials = new Credentials(request.Email, request.Password);
+        var credentials = new Domain.Accounts.Credentials(request.Email, request.Password);
         var errors = credentials.Validate();
         if (!errors.IsValid)
         {

@@ -10,13 +10,15 @@ public sealed record SharedPassport(
     Guid PersonId,
     IReadOnlyList<string> Categories,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SharedSkill>? Skills,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SharedEndorsement>? Endorsements,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SharedSprintDetails? SprintDetails,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SharedExperience>? Experiences,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SharedContact? Contact);
 
-public sealed record SharedSkill(string SkillId, int Level, double Estimate, double StandardError, DateTimeOffset UpdatedAt, IReadOnlyList<SharedEndorsement> Endorsements);
+public sealed record SharedSkill(string SkillId, int Level, double Estimate, double StandardError, DateTimeOffset UpdatedAt);
 
-public sealed record SharedEndorsement(string EndorserName, string? OrganisationName, string Evidence, DateTimeOffset EndorsedAt);
+/// <summary>An endorsement the owner accepted; part of the <c>skills</c> category, whether or not the skill was measured.</summary>
+public sealed record SharedEndorsement(string SkillId, string EndorserName, string? OrganisationName, string Evidence, DateTimeOffset EndorsedAt);
 
 public sealed record SharedSprintDetails(int CompletedSprints, IReadOnlyList<SharedSkillEvidence> Skills);
 

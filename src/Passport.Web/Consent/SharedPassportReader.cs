@@ -29,7 +29,7 @@ public sealed class SharedPassportReader(IGrainFactory grains, UserStore users, 
         }
 
         var accepted = categories.Contains(DataCategory.Skills)
-            ? (await endorsements.ListAcceptedAsync(personId, cancellationToken)).ToLookup(endorsement => endorsement.SkillId, StringComparer.Ordinal)
+            ? await endorsements.ListAcceptedAsync(personId, cancellationToken)
             : null;
         var experienceList = categories.Contains(DataCategory.Experiences)
             ? await experiences.ListAsync(personId, cancellationToken)
@@ -40,10 +40,10 @@ public sealed class SharedPassportReader(IGrainFactory grains, UserStore users, 
             [.. categories.Order().Select(DataCategories.Name)],
             categories.Contains(DataCategory.Skills)
                 ? [.. passport!.Skills.Select(skill => new SharedSkill(
-                    skill.SkillId, skill.Level, Math.Round(skill.Estimate, 3), Math.Round(skill.StandardError, 3), skill.UpdatedAt,
-                    [.. accepted![skill.SkillId].Select(endorsement => new SharedEndorsement(
-                        endorsement.EndorserName, endorsement.OrganisationName, endorsement.Evidence, endorsement.CreatedAt))]))]
+                    skill.SkillId, skill.Level, Math.Round(skill.Estimate, 3), Math.Round(skill.StandardError, 3), skill.UpdatedAt))]
                 : null,
+            accepted?.Select(endorsement => new SharedEndorsement(
+                endorsement.SkillId, endorsement.EndorserName, endorsement.OrganisationName, endorsement.Evidence, endorsement.CreatedAt)).ToList(),
             categories.Contains(DataCategory.SprintDetails)
                 ? new SharedSprintDetails(
                     passport!.CompletedSprints,

@@ -2,6 +2,7 @@ using Passport.Web.Accounts;
 using Passport.Web.Admin;
 using Passport.Web.Benchmarks;
 using Passport.Web.Consent;
+using Passport.Web.Credentials;
 using Passport.Web.Health;
 using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
@@ -67,6 +68,7 @@ public static class PipelineExtensions
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
         app.MapBenchmarks();
+        app.MapPassportCredentials();
 
         app.MapLanguageSwitch();
         app.MapAccountForms();
@@ -75,5 +77,6 @@ public static class PipelineExtensions
     }
 
     private static bool IsProgrammaticPath(PathString path) =>
-        AccountsHostingExtensions.IsTokenPath(path) || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
+        AccountsHostingExtensions.IsTokenPath(path) || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
+        || CredentialsHostingExtensions.IsPublishedPath(path);
 }

@@ -13,6 +13,7 @@ public static class PrivacyHostingExtensions
         services.AddSingleton<IPersonalDataSection, WorkshopSection>();
         services.AddSingleton<IPersonalDataSection, RecordsSection>();
         services.AddSingleton<IPersonalDataSection, ShareLinkSection>();
+        services.AddSingleton<IPersonalDataSection, CredentialSection>();
         services.AddSingleton<AccountErasure>();
         return builder;
     }

@@ -165,3 +165,18 @@ public sealed class ShareLinkSection(ShareLinkRepository links) : IPersonalDataS
     // Links cascade from the account, and a deleted link opens nothing.
     public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>Credentials the person downloaded: which, when, whether revoked (the credentials themselves are theirs, not stored).</summary>
+public sealed class CredentialSection(Credentials.CredentialService credentials) : IPersonalDataSection
+{
+    public string Name => "credentials";
+
+    public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken) =>
+        (await credentials.ListAsync(userId, cancellationToken)).Select(credential => new
+        {
+            credential.Id, credential.Kind, credential.SkillId, credential.Status, credential.IssuedAt, credential.RevokedAt,
+        });
+
+    /// <summary>Revoked in the status list, so verifiers see it, and unlinked from the person; the bit stays set for good.</summary>
+    public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => credentials.RevokeAllForErasureAsync(userId, cancellationToken);
+}

@@ -38,6 +38,7 @@ public sealed record ShareLinkResponse(
 public sealed record SharedLinkPassport(
     IReadOnlyList<string> Categories,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SharedSkill>? Skills,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SharedEndorsement>? Endorsements,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SharedSprintDetails? SprintDetails,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SharedExperience>? Experiences,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SharedContact? Contact)
@@ -45,6 +46,6 @@ public sealed record SharedLinkPassport(
     public static SharedLinkPassport From(SharedPassport passport)
     {
         ArgumentNullException.ThrowIfNull(passport);
-        return new(passport.Categories, passport.Skills, passport.SprintDetails, passport.Experiences, passport.Contact);
+        return new(passport.Categories, passport.Skills, passport.Endorsements, passport.SprintDetails, passport.Experiences, passport.Contact);
     }
 }

@@ -7,7 +7,7 @@ public sealed class CredentialsTests
     [Fact]
     public void Validate_BlankEmailAndEmptyPassword_NamesBoth()
     {
-        var codes = new Credentials("  ", "").Validate().Errors.Select(error => $"{error.Field}:{error.Code}");
+        var codes = new Domain.Accounts.Credentials("  ", "").Validate().Errors.Select(error => $"{error.Field}:{error.Code}");
 
         Assert.Equal(["email:Email.Required", "password:Password.Required"], codes);
     }
@@ -15,6 +15,6 @@ public sealed class CredentialsTests
     [Fact]
     public void Validate_BothGiven_IsValidWithoutJudgingThePassword()
     {
-        Assert.True(new Credentials("sam@example.org", "x").Validate().IsValid);
+        Assert.True(new Domain.Accounts.Credentials("sam@example.org", "x").Validate().IsValid);
     }
 }

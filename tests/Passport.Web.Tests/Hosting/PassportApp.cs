@@ -19,6 +19,9 @@ public sealed class PassportApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
+    // Issuer keys live outside the database; each host gets a fresh directory unless a test shares one on purpose.
+    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"passport-keys-{Guid.NewGuid():N}");
+
     /// <param name="kestrel">
     /// Listen on a real port (browsers need one). Tests of a failing start pass false: the in-memory server
     /// reports the start-up exception itself, where the Kestrel path hides it behind a disposed host.
@@ -37,6 +40,7 @@ public sealed class PassportApp : WebApplicationFactory<Program>
             ["Seed:Demo"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Passport"] = "Warning",
+            ["Credentials:KeyDirectory"] = _keyDirectory,
         };
         foreach (var (key, value) in overrides ?? [])
         {
@@ -66,6 +70,18 @@ public sealed class PassportApp : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>The issuer key directory this host uses.</summary>
+    public string KeyDirectory => _settings["Credentials:KeyDirectory"]!;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_keyDirectory))
+        {
+            Directory.Delete(_keyDirectory, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

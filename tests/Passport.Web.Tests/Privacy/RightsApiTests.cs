@@ -43,6 +43,9 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         using var demoEmployer = await App.CreateClientForAsync("employer@demo.test");
         using var demoRead = await demoEmployer.GetAsync($"/api/people/{person.Id}/passport");
         await ProblemAssert.IsProblemAsync(demoRead, HttpStatusCode.NotFound);
+        using var verifier = App.CreateClient();
+        var credential = await Credentials.CredentialClient.VerifyWithJoseAsync(verifier, person.CredentialJwt);
+        Assert.True(await Credentials.CredentialClient.IsRevokedInStatusListAsync(verifier, credential));
         var board = await App.Services.GetRequiredService<IGrainFactory>().GetGrain<IWorkshopGrain>(person.WorkshopId).GetBoardAsync(Guid.Parse(DemoCoach), Guid.Parse(DemoMunicipality));
         Assert.DoesNotContain(board!.Participants, participant => participant.DisplayName == person.Name);
     }
@@ -93,6 +96,7 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         Assert.Equal("Shelf stacker", Assert.Single(export.GetProperty("records").GetProperty("experiences").EnumerateArray()).GetProperty("title").GetString());
         Assert.Single(export.GetProperty("records").GetProperty("endorsements").EnumerateArray());
         Assert.Equal("Job fair", Assert.Single(export.GetProperty("shareLinks").EnumerateArray()).GetProperty("label").GetString());
+        Assert.Equal("teamwork", Assert.Single(export.GetProperty("credentials").EnumerateArray()).GetProperty("skillId").GetString());
     }
 
     [Fact]
@@ -123,7 +127,7 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private sealed record PersonWithData(HttpClient Client, Guid Id, string Email, string Name, Staff.Member Employer, Guid WorkshopId);
+    private sealed record PersonWithData(HttpClient Client, Guid Id, string Email, string Name, Staff.Member Employer, Guid WorkshopId, string CredentialJwt);
 
     /// <summary>A job seeker with a unique name who played a sprint, set preferences, joined a workshop and shared with an employer who read it.</summary>
     private async Task<PersonWithData> NewPersonWithDataAsync()
@@ -167,7 +171,8 @@ public abstract class RightsApiTests(WebAppFixture fixture)
             (await client.PostAsync($"/api/me/endorsements/{endorsementId}/accept", null)).EnsureSuccessStatusCode();
         }
 
-        return new PersonWithData(client, id, email, name, employer, workshopId);
+        var (_, jwt) = await Credentials.CredentialClient.CreateAsync(client, new { skillId = "teamwork" });
+        return new PersonWithData(client, id, email, name, employer, workshopId, jwt);
     }
 
     private async Task<(HttpClient Client, Guid Id)> NewOwnerAsync()
