@@ -6,4 +6,7 @@ public enum AccessChannel
     Api,
     Page,
     ShareLink,
+
+    /// <summary>A coach's live workshop board, which shows a participant's first name and sprint progress.</summary>
+    Workshop,
 }

@@ -105,6 +105,31 @@ public sealed partial class PersonalDataGate(
         LogRead(null, DataCategories.Format(categories), AccessChannel.ShareLink);
     }
 
+    /// <summary>
+    /// A job seeker joined a coach's live workshop, after its notice: from now on the coach's board shows their
+    /// first name and sprint progress. Logged once, when that visibility starts, since the board is live.
+    /// </summary>
+    public async Task RecordWorkshopViewAsync(
+        Guid personId, Guid coachUserId, string coachName, Guid organisationId, string organisationName, string workshopTitle, CancellationToken cancellationToken = default)
+    {
+        await accessLog.AppendAsync(
+            new AccessLogRow
+            {
+                Id = Guid.CreateVersion7(),
+                SubjectUserId = personId,
+                AccessedAt = time.GetUtcNow(),
+                ActorUserId = coachUserId,
+                ActorName = coachName,
+                OrganisationId = organisationId,
+                OrganisationName = organisationName,
+                Categories = DataCategories.Format([DataCategory.SprintDetails]),
+                Purpose = workshopTitle,
+                Channel = nameof(AccessChannel.Workshop),
+            },
+            cancellationToken);
+        LogRead(organisationId, DataCategory.SprintDetails.Name(), AccessChannel.Workshop);
+    }
+
     /// <summary>The organisation a staff caller acts for, if their role matches its kind; null for everyone else.</summary>
     private async Task<Organisation?> FindReaderAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {

@@ -48,7 +48,7 @@ public sealed class CredentialVerifier(IssuerKeys keys, CredentialService creden
             return new VerificationResult(false, false, null, false, VerificationProblem.UnknownKey, statement);
         }
 
-        if (!VcJwt.Verify(jwt, key))
+        if (!await VcJwt.VerifyAsync(jwt, key))
         {
             // Our key, but the signature does not match what it covers: the contents were changed.
             return new VerificationResult(false, false, null, false, VerificationProblem.None, statement);

@@ -1,14 +1,14 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Passport.Data.Credentials;
 
 namespace Passport.Web.Credentials;
 
-/// <summary>A compact JWS taken apart: its header and payload, and what the signature covers.</summary>
-public sealed record ParsedJwt(JsonObject Header, JsonObject Payload, byte[] SigningInput, byte[] Signature)
+/// <summary>A compact JWS taken apart: the token itself, its header and its payload.</summary>
+public sealed record ParsedJwt(string Compact, JsonObject Header, JsonObject Payload)
 {
     public string? Kid => Header["kid"] is JsonValue value && value.TryGetValue<string>(out var kid) ? kid : null;
 
@@ -17,8 +17,8 @@ public sealed record ParsedJwt(JsonObject Header, JsonObject Payload, byte[] Sig
 
 /// <summary>
 /// VC-JWT as VC-JOSE-COSE secures a VCDM 2.0 credential: the credential itself is the JWS payload (no <c>vc</c>
-/// claim), header <c>alg: ES256</c>, <c>kid</c>, <c>typ: vc+jwt</c>, <c>cty: vc</c>. Signed by hand with the
-/// platform's ECDSA key; the signature is the JOSE form (r and s, 32 bytes each).
+/// claim), header <c>alg: ES256</c>, <c>kid</c>, <c>typ: vc+jwt</c>, <c>cty: vc</c>. Signing and the signature
+/// check are IdentityModel's JOSE implementation; what is ours is the strict reading of the parts around it.
 /// </summary>
 public static class VcJwt
 {
@@ -34,11 +34,12 @@ public static class VcJwt
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(key);
-        var header = new JsonObject { ["alg"] = IssuerKey.Algorithm, ["kid"] = key.Kid, ["typ"] = "vc+jwt", ["cty"] = "vc" };
-        var signingInput = $"{Encode(header)}.{Encode(payload)}";
         using var signer = key.CreateSigner();
-        var signature = signer.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return $"{signingInput}.{Base64Url.EncodeToString(signature)}";
+        var credentials = new SigningCredentials(SecurityKey(signer, key.Kid), SecurityAlgorithms.EcdsaSha256);
+        // The payload is the credential exactly as built: no default iat/nbf/exp added behind our back.
+        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        return handler.CreateToken(
+            payload.ToJsonString(), credentials, new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = "vc+jwt", [JwtHeaderParameterNames.Cty] = "vc" });
     }
 
     /// <summary>The three parts of a compact JWS with JSON header and payload; null for anything else.</summary>
@@ -61,7 +62,7 @@ public static class VcJwt
             if (JsonNode.Parse(Base64Url.DecodeFromChars(parts[0]), documentOptions: Strict) is JsonObject header
                 && JsonNode.Parse(Base64Url.DecodeFromChars(parts[1]), documentOptions: Strict) is JsonObject payload)
             {
-                return new ParsedJwt(header, payload, Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), Base64Url.DecodeFromChars(parts[2]));
+                return new ParsedJwt(compact, header, payload);
             }
 
             return null;
@@ -73,18 +74,31 @@ public static class VcJwt
         }
     }
 
-    public static bool Verify(ParsedJwt jwt, IssuerKey key)
+    /// <summary>Whether the signature is the key's over exactly these header and payload bytes (dates are checked by the caller).</summary>
+    public static async Task<bool> VerifyAsync(ParsedJwt jwt, IssuerKey key)
     {
         ArgumentNullException.ThrowIfNull(jwt);
         ArgumentNullException.ThrowIfNull(key);
-        if (jwt.Algorithm != IssuerKey.Algorithm || jwt.Signature.Length != 64)
-        {
-            return false;
-        }
-
         using var verifier = key.CreateVerifier();
-        return verifier.VerifyData(jwt.SigningInput, jwt.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(jwt.Compact, new TokenValidationParameters
+        {
+            IssuerSigningKey = SecurityKey(verifier, key.Kid),
+            ValidAlgorithms = [IssuerKey.Algorithm],
+            ValidTypes = ["vc+jwt"],
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            RequireExpirationTime = false,
+            RequireSignedTokens = true,
+        });
+        return result.IsValid;
     }
 
-    private static string Encode(JsonObject json) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(json));
+    // IdentityModel caches signature providers per key id by default; ours wrap an ECDsa disposed after each use,
+    // so a cached provider would outlive its key. Keys are read from the key directory each time, so nothing is lost.
+    private static ECDsaSecurityKey SecurityKey(System.Security.Cryptography.ECDsa ecdsa, string kid) => new(ecdsa)
+    {
+        KeyId = kid,
+        CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+    };
 }

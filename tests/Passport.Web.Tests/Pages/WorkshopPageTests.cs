@@ -39,6 +39,8 @@ public sealed class WorkshopPageTests(SqliteWebAppFixture fixture, BrowserFixtur
         await seeker.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
         await seeker.WaitForURLAsync("**/workshop/join?joined=true");
         await Assertions.Expect(seeker.Locator("#current-heading")).ToHaveTextAsync("Your workshop");
+        await seeker.GotoAsync("/access-log");
+        await Assertions.Expect(seeker.Locator("main")).ToContainTextAsync("Municipality of Eindhoven: Youth Desk (Ingrid (Youth Desk)) looked at");
 
         var card = coach.Locator(".board-card[data-name='Robin']");
         await Assertions.Expect(card).ToContainTextAsync("Not playing a sprint yet", new() { Timeout = 20_000 });

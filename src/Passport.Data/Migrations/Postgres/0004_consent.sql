@@ -46,7 +46,7 @@ CREATE TABLE access_log (
     organisation_name  text NULL,
     categories         text NOT NULL,
     purpose            text NULL,
-    channel            text NOT NULL CHECK (channel IN ('Api', 'Page', 'ShareLink'))
+    channel            text NOT NULL CHECK (channel IN ('Api', 'Page', 'ShareLink', 'Workshop'))
 );
 
 CREATE INDEX ix_access_log_subject ON access_log (subject_user_id, accessed_at);

@@ -46,7 +46,7 @@ CREATE TABLE access_log (
     organisation_name  TEXT NULL,
     categories         TEXT NOT NULL,
     purpose            TEXT NULL,
-    channel            TEXT NOT NULL CHECK (channel IN ('Api', 'Page', 'ShareLink'))
+    channel            TEXT NOT NULL CHECK (channel IN ('Api', 'Page', 'ShareLink', 'Workshop'))
 );
 
 CREATE INDEX ix_access_log_subject ON access_log (subject_user_id, accessed_at);
