@@ -19,23 +19,32 @@ public sealed class AccessLogRepository(PassportDatabase database)
             entry, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The newest entries first, at most <paramref name="limit"/>, older than <paramref name="before"/> if given.</summary>
+    /// <summary>
+    /// The newest entries first, at most <paramref name="limit"/>. With <paramref name="before"/> (the time of the
+    /// last entry seen) only older ones; with <paramref name="beforeId"/> as well, entries at that very time that come
+    /// after it in this order too, so paging never skips two reads that share a timestamp.
+    /// </summary>
     public async Task<IReadOnlyList<AccessLogRow>> ListForSubjectAsync(
-        Guid subjectUserId, int limit, DateTimeOffset? before = null, CancellationToken cancellationToken = default)
+        Guid subjectUserId, int limit, DateTimeOffset? before = null, Guid? beforeId = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var olderThan = before is null ? "" : "AND accessed_at < @before";
+        var older = (before, beforeId) switch
+        {
+            (null, _) => "",
+            (_, null) => "AND accessed_at < @before",
+            _ => "AND (accessed_at < @before OR (accessed_at = @before AND id < @beforeId))",
+        };
         var rows = await connection.QueryAsync<AccessLogRow>(new CommandDefinition(
             $"""
             SELECT id AS Id, subject_user_id AS SubjectUserId, accessed_at AS AccessedAt, actor_user_id AS ActorUserId,
                    actor_name AS ActorName, organisation_id AS OrganisationId, organisation_name AS OrganisationName,
                    categories AS Categories, purpose AS Purpose, channel AS Channel
             FROM access_log
-            WHERE subject_user_id = @subjectUserId {olderThan}
-            ORDER BY accessed_at DESC, id
+            WHERE subject_user_id = @subjectUserId {older}
+            ORDER BY accessed_at DESC, id DESC
             LIMIT @limit
             """,
-            new { subjectUserId, limit, before }, cancellationToken: cancellationToken));
+            new { subjectUserId, limit, before, beforeId }, cancellationToken: cancellationToken));
         return [.. rows];
     }
 

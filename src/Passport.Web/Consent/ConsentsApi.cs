@@ -92,14 +92,14 @@ public static class ConsentsApi
     }
 
     private static async Task<Results<Ok<AccessLogEntryResponse[]>, ProblemHttpResult>> GetAccessLogAsync(
-        HttpContext context, AccessLogRepository accessLog, ApiProblems problems, DateTimeOffset? before = null, int limit = 50)
+        HttpContext context, AccessLogRepository accessLog, ApiProblems problems, DateTimeOffset? before = null, Guid? beforeId = null, int limit = 50)
     {
         if (limit is < 1 or > MaxAccessLogPage)
         {
             return problems.Create(StatusCodes.Status400BadRequest, "Problem.Validation", "Consent.AccessLog.Limit", MaxAccessLogPage);
         }
 
-        var rows = await accessLog.ListForSubjectAsync(context.User.GetUserId()!.Value, limit, before, context.RequestAborted);
+        var rows = await accessLog.ListForSubjectAsync(context.User.GetUserId()!.Value, limit, before, beforeId, context.RequestAborted);
         return TypedResults.Ok(rows.Select(AccessLogEntryResponse.From).ToArray());
     }
 

@@ -1,0 +1,84 @@
+using Passport.Data.Accounts;
+using Passport.Data.Consent;
+using Passport.Data.Tests.Database;
+using Passport.Domain.Accounts;
+
+namespace Passport.Data.Tests.Consent;
+
+public abstract class AccessLogRepositoryTests(DatabaseFixture fixture)
+{
+    private readonly AccessLogRepository _repository = new(fixture.Database);
+
+    [Fact]
+    public async Task ListForSubject_PagedByTimeAndId_NeverSkipsReadsThatShareATimestamp()
+    {
+        var subject = await NewJobSeekerAsync();
+        var at = fixture.Time.GetUtcNow();
+        var entries = new[] { at, at, at, at.AddMinutes(-1) }.Select(time => Entry(subject, time)).ToList();
+        foreach (var entry in entries)
+        {
+            await _repository.AppendAsync(entry);
+        }
+
+        var seen = new List<Guid>();
+        AccessLogRow? last = null;
+        for (var page = 0; page < entries.Count + 1; page++)
+        {
+            var rows = await _repository.ListForSubjectAsync(subject, 1, last?.AccessedAt, last?.Id);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            last = Assert.Single(rows);
+            seen.Add(last.Id);
+        }
+
+        Assert.Equal(entries.Count, seen.Count);
+        Assert.Equal(entries.Select(entry => entry.Id).Order(), seen.Order());
+        Assert.Equal(entries[3].Id, seen[^1]);
+    }
+
+    [Fact]
+    public async Task ForgetReader_ErasedStaffMember_KeepsTheReadWithoutTheirName()
+    {
+        var subject = await NewJobSeekerAsync();
+        var reader = await NewJobSeekerAsync();
+        var entry = Entry(subject, fixture.Time.GetUtcNow());
+        entry.ActorUserId = reader;
+        entry.ActorName = "Noor";
+        await _repository.AppendAsync(entry);
+
+        await _repository.ForgetReaderAsync(reader);
+
+        var kept = Assert.Single(await _repository.ListForSubjectAsync(subject, 10));
+        Assert.Null(kept.ActorName);
+        Assert.Null(kept.ActorUserId);
+        Assert.Equal("skills", kept.Categories);
+    }
+
+    private static AccessLogRow Entry(Guid subject, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        SubjectUserId = subject,
+        AccessedAt = at,
+        Categories = "skills",
+        Purpose = "Job",
+        Channel = "Api",
+    };
+
+    private async Task<Guid> NewJobSeekerAsync()
+    {
+        var email = $"js-{Guid.NewGuid():N}@example.org";
+        var user = new PassportUser { Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = "Sam", Language = "en" };
+        user.Roles.Add(Roles.JobSeeker);
+        using var users = new UserStore(fixture.Database, fixture.Time);
+        await users.CreateAsync(user, CancellationToken.None);
+        return user.Id;
+    }
+}
+
+public sealed class SqliteAccessLogRepositoryTests(SqliteFixture fixture) : AccessLogRepositoryTests(fixture), IClassFixture<SqliteFixture>;
+
+[Trait("Category", "Postgres")]
+public sealed class PostgresAccessLogRepositoryTests(PostgresFixture fixture) : AccessLogRepositoryTests(fixture), IClassFixture<PostgresFixture>;
