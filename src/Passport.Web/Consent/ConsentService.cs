@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using Passport.Data.Accounts;
 using Passport.Data.Consent;
 using Passport.Data.Organisations;
@@ -8,7 +9,6 @@ using Passport.Domain.Sectors;
 using Passport.Domain.Validation;
 using Passport.Grains.Consent;
 using Passport.Web.Accounts;
-using Microsoft.Extensions.Options;
 
 namespace Passport.Web.Consent;
 
@@ -56,7 +56,7 @@ public sealed class ConsentService(
         return await consents.FindGuardianConsentAsync(ownerId, cancellationToken) is null;
     }
 
-    public Task<ConsentView> GrantAsync(Guid ownerId, ConsentDraft draft) =>
+    private Task<ConsentView> GrantAsync(Guid ownerId, ConsentDraft draft) =>
         grains.GetGrain<IConsentGrain>(ownerId).GrantAsync(NewConsent.From(draft));
 
     /// <summary>The owner shares on their own: checked, held back for a guardian if needed, then granted.</summary>
