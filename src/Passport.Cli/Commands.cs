@@ -1,6 +1,7 @@
 using System.Globalization;
 using Passport.Content;
 using Passport.Data.Credentials;
+using Passport.Matching;
 
 namespace Passport.Cli;
 
@@ -17,6 +18,9 @@ public static class Commands
           passport simulate [--content PATH] [--respondents N] [--seed S]
               For every sprint, compares adaptive and fixed-order sessions on simulated players and prints a
               Markdown table (docs/psychometrics.md). Defaults: 2000 respondents, seed 20261123.
+          passport evaluate-matching [--content PATH] [--seed S]
+              Simulates a labour market over the skills framework, trains the LightGBM ranker on 70 % of the
+              vacancies and prints the NDCG@10 and fairness table of docs/matching.md for the rest. Default seed 20261123.
           passport rotate-issuer-key --keys DIR
               Makes a new issuer key for signing credentials in DIR (the hosts' Credentials:KeyDirectory) and prints
               its kid. The new key signs from now on; older keys stay, so credentials they signed still verify.
@@ -59,6 +63,8 @@ public static class Commands
             "validate" when options.Respondents is null && options.Seed is null => Validate(options, output, error),
             "validate" => Fail(error, "validate takes only --content"),
             "simulate" => Simulate(options, output, error),
+            "evaluate-matching" when options.Respondents is null => EvaluateMatching(options, output, error),
+            "evaluate-matching" => Fail(error, "evaluate-matching takes only --content and --seed"),
             _ => Fail(error, $"unknown command '{args[0]}'"),
         };
     }
@@ -95,6 +101,26 @@ public static class Commands
         }
 
         SimulationTable.Write(result.Sprints!, respondents, seed, options, output);
+        return 0;
+    }
+
+    private static int EvaluateMatching(CommandLine options, TextWriter output, TextWriter error)
+    {
+        var result = ContentLoader.Load(options.ContentPath);
+        if (!Report(result, error))
+        {
+            return 1;
+        }
+
+        var skillIds = result.Skills!.All.Select(skill => skill.Id).ToList();
+        var simulation = new SimulationOptions();
+        if (options.Seed is { } seed)
+        {
+            simulation = simulation with { Seed = seed };
+        }
+
+        var report = MatchingEvaluation.Run(skillIds, TimeProvider.System, simulation);
+        output.Write(MatchingEvaluation.Format(report));
         return 0;
     }
 

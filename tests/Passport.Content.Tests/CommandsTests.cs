@@ -73,6 +73,33 @@ public sealed class CommandsTests : IDisposable
     }
 
     [Fact]
+    public void EvaluateMatching_RepositoryContent_LightGbmAheadOfEveryBaseline()
+    {
+        var (exitCode, output, error) = Run("evaluate-matching", "--content", Repository.ContentPath, "--seed", "5");
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        var rows = output.Split('\n', StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith("| ", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .Where(cells => cells.Length == 7 && double.TryParse(cells[2], System.Globalization.CultureInfo.InvariantCulture, out _))
+            .ToDictionary(cells => cells[1], cells => double.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture));
+        var ranker = rows["LightGBM LambdaRank"];
+        Assert.All(
+            new[] { "Random order", "Cosine similarity of skill profiles", "Weighted-gap heuristic" },
+            baseline => Assert.True(ranker > rows[baseline], $"{baseline} {rows[baseline]} against {ranker}"));
+    }
+
+    [Fact]
+    public void EvaluateMatching_Respondents_Refused()
+    {
+        var (exitCode, _, error) = Run("evaluate-matching", "--respondents", "5");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("evaluate-matching takes only --content and --seed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_PrintsUsageAndExitsZero()
     {
         var (exitCode, output, _) = Run("help");
