@@ -13,6 +13,7 @@ using Passport.Data.Experiences;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Organisations;
+using Passport.Data.Pathways;
 using Passport.Data.Privacy;
 using Passport.Data.Security;
 using Passport.Data.Sharing;
@@ -55,6 +56,7 @@ public static class DataHostingExtensions
         services.AddSingleton<AccessLogRepository>();
         services.AddSingleton<ErasureRepository>();
         services.AddSingleton<ShareLinkRepository>();
+        services.AddSingleton<PathwayRepository>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddDataProtection().SetApplicationName("Passport");

@@ -12,12 +12,16 @@ public static class Policies
     /// <summary>A coach acting for their organisation (live workshops).</summary>
     public const string Coach = nameof(Coach);
 
+    /// <summary>An education partner acting for their organisation (pathways).</summary>
+    public const string EducationPartner = nameof(EducationPartner);
+
     public static void AddPassportPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPolicy(JobSeeker, policy => policy.RequireRole(Roles.JobSeeker))
             .AddPolicy(Staff, policy => policy.RequireRole([.. Roles.Staff]).RequireClaim(PassportClaims.Organisation))
             .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Coach, policy => policy.RequireRole(Roles.Coach).RequireClaim(PassportClaims.Organisation));
+            .AddPolicy(Coach, policy => policy.RequireRole(Roles.Coach).RequireClaim(PassportClaims.Organisation))
+            .AddPolicy(EducationPartner, policy => policy.RequireRole(Roles.EducationPartner).RequireClaim(PassportClaims.Organisation));
     }
 }

@@ -8,6 +8,7 @@ using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
 using Passport.Web.Organisations;
 using Passport.Web.Passports;
+using Passport.Web.Pathways;
 using Passport.Web.Privacy;
 using Passport.Web.Sectors;
 using Passport.Web.Sharing;
@@ -69,6 +70,7 @@ public static class PipelineExtensions
         app.MapClusterApi();
         app.MapBenchmarks();
         app.MapPassportCredentials();
+        app.MapPathways();
 
         app.MapLanguageSwitch();
         app.MapAccountForms();

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Passport.Domain.Pathways;
+
+namespace Passport.Grains.Pathways;
+
+/// <summary>The editable content of a pathway that passed <see cref="Pathway.Validate"/>, as it crosses grain boundaries.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PathwayContent(
+    [property: Id(0)] string Title,
+    [property: Id(1)] ImmutableArray<PathwayModuleSnapshot> Modules,
+    [property: Id(2)] string Place,
+    [property: Id(3)] double Latitude,
+    [property: Id(4)] double Longitude,
+    [property: Id(5)] int Capacity,
+    [property: Id(6)] ImmutableArray<PathwayRequirementSnapshot> EntryRequirements,
+    [property: Id(7)] ImmutableArray<PathwayGainSnapshot> Gains)
+{
+    /// <summary>The duration in weeks: the sum of the modules (see <see cref="Pathway.DurationWeeks"/>).</summary>
+    public int DurationWeeks => Modules.Sum(module => module.Weeks);
+
+    public static PathwayContent From(Pathway pathway)
+    {
+        ArgumentNullException.ThrowIfNull(pathway);
+        var location = pathway.Location ?? throw new ArgumentException("A valid pathway has a location.", nameof(pathway));
+        return new(
+            pathway.Title.Trim(),
+            [.. pathway.Modules.Select(module => new PathwayModuleSnapshot(module.Title.Trim(), module.Weeks))],
+            location.Place.Trim(),
+            location.Latitude,
+            location.Longitude,
+            pathway.Capacity,
+            [.. pathway.EntryRequirements.Select(requirement => new PathwayRequirementSnapshot(requirement.SkillId, requirement.MinimumLevel))],
+            [.. pathway.Gains.Select(gain => new PathwayGainSnapshot(gain.SkillId, gain.ExpectedGain))]);
+    }
+}

@@ -1,0 +1,28 @@
+using Passport.Domain.Pathways;
+using Passport.Web.Hosting;
+
+namespace Passport.Web.Demo;
+
+/// <summary>The shape of <c>content/demo/pathways.json</c>: demo pathways of the demo education providers.</summary>
+public sealed record DemoPathways(IReadOnlyList<DemoPathway> Pathways)
+{
+    public static DemoPathways Load(ContentOptions content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content.ReadJson<DemoPathways, DemoPathways>(demo => demo, "demo", "pathways.json");
+    }
+}
+
+public sealed record DemoPathway(
+    Guid Id,
+    Guid Provider,
+    PathwayStatus Status,
+    string Title,
+    IReadOnlyList<PathwayModule> Modules,
+    PathwayLocation Location,
+    int Capacity,
+    IReadOnlyList<EntryRequirement>? EntryRequirements,
+    IReadOnlyList<SkillGain> Gains)
+{
+    public Pathway ToDomain() => new(Title, Modules ?? [], Location, Capacity, EntryRequirements ?? [], Gains ?? []);
+}

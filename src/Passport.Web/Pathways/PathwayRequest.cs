@@ -1,0 +1,33 @@
+using Passport.Domain.Pathways;
+
+namespace Passport.Web.Pathways;
+
+/// <summary>The body of <c>POST</c> and <c>PUT /api/education/pathways</c>. Every field may be missing; the rules say what is required.</summary>
+public sealed record PathwayRequest(
+    string? Title,
+    IReadOnlyList<PathwayRequest.ModuleRequest?>? Modules,
+    PathwayRequest.LocationRequest? Location,
+    int? Capacity,
+    IReadOnlyList<PathwayRequest.RequirementRequest?>? EntryRequirements,
+    IReadOnlyList<PathwayRequest.GainRequest?>? Gains)
+{
+    public sealed record ModuleRequest(string? Title, int? Weeks);
+
+    public sealed record LocationRequest(double? Latitude, double? Longitude, string? Place);
+
+    public sealed record RequirementRequest(string? SkillId, int? MinimumLevel);
+
+    public sealed record GainRequest(string? SkillId, double? ExpectedGain);
+
+    /// <summary>
+    /// Missing values become values the rules refuse (an empty title, level 0, NaN), so a missing field is reported
+    /// on that field like any other broken rule.
+    /// </summary>
+    public Pathway ToDomain() => new(
+        Title ?? "",
+        [.. (Modules ?? []).Select(module => new PathwayModule(module?.Title ?? "", module?.Weeks ?? 0))],
+        Location is null ? null : new PathwayLocation(Location.Latitude ?? double.NaN, Location.Longitude ?? double.NaN, Location.Place ?? ""),
+        Capacity ?? 0,
+        [.. (EntryRequirements ?? []).Select(requirement => new EntryRequirement(requirement?.SkillId ?? "", requirement?.MinimumLevel ?? 0))],
+        [.. (Gains ?? []).Select(gain => new SkillGain(gain?.SkillId ?? "", gain?.ExpectedGain ?? 0))]);
+}
