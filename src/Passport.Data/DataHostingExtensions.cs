@@ -17,6 +17,7 @@ using Passport.Data.Privacy;
 using Passport.Data.Security;
 using Passport.Data.Sharing;
 using Passport.Data.Sprints;
+using Passport.Data.Vacancies;
 using Passport.Data.Workshops;
 
 namespace Passport.Data;
@@ -55,6 +56,7 @@ public static class DataHostingExtensions
         services.AddSingleton<AccessLogRepository>();
         services.AddSingleton<ErasureRepository>();
         services.AddSingleton<ShareLinkRepository>();
+        services.AddSingleton<VacancyRepository>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddDataProtection().SetApplicationName("Passport");

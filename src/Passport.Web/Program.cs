@@ -11,6 +11,7 @@ using Passport.Web.Privacy;
 using Passport.Web.Sharing;
 using Passport.Web.Shell;
 using Passport.Web.Sprints;
+using Passport.Web.Vacancies;
 
 // Settings and static assets are read from beside the binaries, so the host behaves the same whatever folder
 // it is started from; relative data paths (the SQLite file) still resolve against the working directory.
@@ -27,6 +28,7 @@ builder.AddPassportPrivacy();
 builder.AddPassportRecords();
 builder.AddPassportSharing();
 builder.AddPassportCredentials();
+builder.AddPassportVacancies();
 builder.AddPassportBenchmarks();
 builder.AddPassportLocalization();
 builder.AddPassportApi();

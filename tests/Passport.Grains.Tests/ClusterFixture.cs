@@ -9,6 +9,7 @@ using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Organisations;
 using Passport.Data.Sprints;
+using Passport.Data.Vacancies;
 using Passport.Data.Workshops;
 using Passport.Grains.Consent;
 using Passport.Grains.Sprints;
@@ -53,6 +54,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<WorkshopRepository>();
             host.Services.AddSingleton<ConsentRepository>();
             host.Services.AddSingleton<OrganisationRepository>();
+            host.Services.AddSingleton<VacancyRepository>();
             host.Services.AddSingleton(Options.Create(new PrivacyOptions { Controller = "Test municipality" }));
             host.Services.AddSingleton(TestContent.Skills);
             host.Services.AddSingleton(TestContent.Sprints);

@@ -12,12 +12,16 @@ public static class Policies
     /// <summary>A coach acting for their organisation (live workshops).</summary>
     public const string Coach = nameof(Coach);
 
+    /// <summary>An employer's staff member acting for their organisation (vacancies).</summary>
+    public const string Employer = nameof(Employer);
+
     public static void AddPassportPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPolicy(JobSeeker, policy => policy.RequireRole(Roles.JobSeeker))
             .AddPolicy(Staff, policy => policy.RequireRole([.. Roles.Staff]).RequireClaim(PassportClaims.Organisation))
             .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Coach, policy => policy.RequireRole(Roles.Coach).RequireClaim(PassportClaims.Organisation));
+            .AddPolicy(Coach, policy => policy.RequireRole(Roles.Coach).RequireClaim(PassportClaims.Organisation))
+            .AddPolicy(Employer, policy => policy.RequireRole(Roles.Employer).RequireClaim(PassportClaims.Organisation));
     }
 }

@@ -15,6 +15,7 @@ using Passport.Web.Shell;
 using Scalar.AspNetCore;
 
 using Passport.Web.Sprints;
+using Passport.Web.Vacancies;
 
 namespace Passport.Web.Hosting;
 
@@ -69,6 +70,7 @@ public static class PipelineExtensions
         app.MapClusterApi();
         app.MapBenchmarks();
         app.MapPassportCredentials();
+        app.MapVacancies();
 
         app.MapLanguageSwitch();
         app.MapAccountForms();
