@@ -18,6 +18,7 @@ using Passport.Data.Privacy;
 using Passport.Data.Security;
 using Passport.Data.Sharing;
 using Passport.Data.Sprints;
+using Passport.Data.Vacancies;
 using Passport.Data.Workshops;
 
 namespace Passport.Data;
@@ -57,6 +58,7 @@ public static class DataHostingExtensions
         services.AddSingleton<ErasureRepository>();
         services.AddSingleton<ShareLinkRepository>();
         services.AddSingleton<PathwayRepository>();
+        services.AddSingleton<VacancyRepository>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddDataProtection().SetApplicationName("Passport");

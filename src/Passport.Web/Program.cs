@@ -12,6 +12,7 @@ using Passport.Web.Privacy;
 using Passport.Web.Sharing;
 using Passport.Web.Shell;
 using Passport.Web.Sprints;
+using Passport.Web.Vacancies;
 
 // Settings and static assets are read from beside the binaries, so the host behaves the same whatever folder
 // it is started from; relative data paths (the SQLite file) still resolve against the working directory.
@@ -29,6 +30,7 @@ builder.AddPassportRecords();
 builder.AddPassportSharing();
 builder.AddPassportCredentials();
 builder.AddPassportPathways();
+builder.AddPassportVacancies();
 builder.AddPassportBenchmarks();
 builder.AddPassportLocalization();
 builder.AddPassportApi();

@@ -10,6 +10,7 @@ using Passport.Data.Migrations;
 using Passport.Data.Organisations;
 using Passport.Data.Pathways;
 using Passport.Data.Sprints;
+using Passport.Data.Vacancies;
 using Passport.Data.Workshops;
 using Passport.Grains.Consent;
 using Passport.Grains.Sprints;
@@ -55,6 +56,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<ConsentRepository>();
             host.Services.AddSingleton<OrganisationRepository>();
             host.Services.AddSingleton<PathwayRepository>();
+            host.Services.AddSingleton<VacancyRepository>();
             host.Services.AddSingleton(Options.Create(new PrivacyOptions { Controller = "Test municipality" }));
             host.Services.AddSingleton(TestContent.Skills);
             host.Services.AddSingleton(TestContent.Sprints);

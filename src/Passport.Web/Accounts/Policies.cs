@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>An education partner acting for their organisation (pathways).</summary>
     public const string EducationPartner = nameof(EducationPartner);
 
+    /// <summary>An employer's staff member acting for their organisation (vacancies).</summary>
+    public const string Employer = nameof(Employer);
+
     public static void AddPassportPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -22,6 +25,7 @@ public static class Policies
             .AddPolicy(Staff, policy => policy.RequireRole([.. Roles.Staff]).RequireClaim(PassportClaims.Organisation))
             .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Coach, policy => policy.RequireRole(Roles.Coach).RequireClaim(PassportClaims.Organisation))
-            .AddPolicy(EducationPartner, policy => policy.RequireRole(Roles.EducationPartner).RequireClaim(PassportClaims.Organisation));
+            .AddPolicy(EducationPartner, policy => policy.RequireRole(Roles.EducationPartner).RequireClaim(PassportClaims.Organisation))
+            .AddPolicy(Employer, policy => policy.RequireRole(Roles.Employer).RequireClaim(PassportClaims.Organisation));
     }
 }

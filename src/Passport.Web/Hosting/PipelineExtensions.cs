@@ -16,6 +16,7 @@ using Passport.Web.Shell;
 using Scalar.AspNetCore;
 
 using Passport.Web.Sprints;
+using Passport.Web.Vacancies;
 
 namespace Passport.Web.Hosting;
 
@@ -71,6 +72,7 @@ public static class PipelineExtensions
         app.MapBenchmarks();
         app.MapPassportCredentials();
         app.MapPathways();
+        app.MapVacancies();
 
         app.MapLanguageSwitch();
         app.MapAccountForms();

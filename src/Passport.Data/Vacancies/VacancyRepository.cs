@@ -1,0 +1,176 @@
+using System.Data.Common;
+using Dapper;
+using Passport.Data.Database;
+using Passport.Domain.Vacancies;
+
+namespace Passport.Data.Vacancies;
+
+/// <summary>
+/// Employers' vacancies with their skill profile and must-haves. A vacancy and its child rows are written in one
+/// transaction, so a reader never sees half a vacancy; status changes only move from the status the caller saw.
+/// </summary>
+public sealed class VacancyRepository(PassportDatabase database)
+{
+    private const string SelectVacancy =
+        """
+        SELECT v.id AS Id, v.organisation_id AS OrganisationId, v.created_by_user_id AS CreatedByUserId, v.title AS Title,
+               v.sector AS Sector, v.latitude AS Latitude, v.longitude AS Longitude, v.place AS Place, v.hours_per_week AS HoursPerWeek,
+               v.status AS Status, v.created_at AS CreatedAt, v.published_at AS PublishedAt, v.closed_at AS ClosedAt
+        FROM vacancies v
+        """;
+
+    /// <summary>Stores a new vacancy with its skills and must-haves; false (and nothing written) when the id exists already.</summary>
+    public async Task<bool> CreateAsync(VacancyRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var vacancy = record.Vacancy;
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO vacancies (id, organisation_id, created_by_user_id, title, sector, latitude, longitude, place, hours_per_week,
+                                   status, created_at, published_at, closed_at)
+            VALUES (@Id, @OrganisationId, @CreatedByUserId, @Title, @Sector, @Latitude, @Longitude, @Place, @HoursPerWeek,
+                    @Status, @CreatedAt, @PublishedAt, @ClosedAt)
+            ON CONFLICT (id) DO NOTHING
+            """,
+            new VacancyRow
+            {
+                Id = record.Id,
+                OrganisationId = record.OrganisationId,
+                CreatedByUserId = record.CreatedByUserId,
+                Title = vacancy.Title,
+                Sector = vacancy.Sector,
+                Latitude = vacancy.Location.Latitude,
+                Longitude = vacancy.Location.Longitude,
+                Place = vacancy.Location.Place,
+                HoursPerWeek = vacancy.HoursPerWeek,
+                Status = record.Status.ToString(),
+                CreatedAt = record.CreatedAt,
+                PublishedAt = record.PublishedAt,
+                ClosedAt = record.ClosedAt,
+            },
+            transaction, cancellationToken: cancellationToken));
+        if (inserted != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO vacancy_skills (vacancy_id, position, skill_id, importance, minimum_level)
+            VALUES (@VacancyId, @Position, @SkillId, @Importance, @MinimumLevel)
+            """,
+            vacancy.Skills.Select((skill, position) => new VacancySkillRow
+            {
+                VacancyId = record.Id, Position = position, SkillId = skill.SkillId, Importance = skill.Importance, MinimumLevel = skill.MinimumLevel,
+            }),
+            transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO vacancy_must_haves (vacancy_id, position, label, esco_uri)
+            VALUES (@VacancyId, @Position, @Label, @EscoUri)
+            """,
+            vacancy.MustHaves.Select((mustHave, position) => new VacancyMustHaveRow
+            {
+                VacancyId = record.Id, Position = position, Label = mustHave.Label, EscoUri = mustHave.EscoUri,
+            }),
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<VacancyRecord?> GetAsync(Guid vacancyId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        const string Where = "v.id = @vacancyId";
+        var row = await connection.QuerySingleOrDefaultAsync<VacancyRow>(new CommandDefinition(
+            $"{SelectVacancy} WHERE {Where}", new { vacancyId }, cancellationToken: cancellationToken));
+        return row is null ? null : (await WithChildrenAsync(connection, [row], Where, new { vacancyId }, cancellationToken))[0];
+    }
+
+    /// <summary>The organisation's vacancies in every status, the newest first.</summary>
+    public async Task<IReadOnlyList<VacancyRecord>> ListOfOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        const string Where = "v.organisation_id = @organisationId";
+        var rows = await connection.QueryAsync<VacancyRow>(new CommandDefinition(
+            $"{SelectVacancy} WHERE {Where} ORDER BY v.created_at DESC, v.id DESC",
+            new { organisationId }, cancellationToken: cancellationToken));
+        return await WithChildrenAsync(connection, [.. rows], Where, new { organisationId }, cancellationToken);
+    }
+
+    /// <summary>Every published vacancy, oldest first (for matching and job seekers).</summary>
+    public async Task<IReadOnlyList<VacancyRecord>> ListPublishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        const string Where = "v.status = 'Published'";
+        var rows = await connection.QueryAsync<VacancyRow>(new CommandDefinition(
+            $"{SelectVacancy} WHERE {Where} ORDER BY v.created_at, v.id", cancellationToken: cancellationToken));
+        return await WithChildrenAsync(connection, [.. rows], Where, null, cancellationToken);
+    }
+
+    /// <summary>Moves the vacancy from <paramref name="expected"/> to <paramref name="status"/>; false (nothing written) when it was not in <paramref name="expected"/>.</summary>
+    public async Task<bool> UpdateStatusAsync(
+        Guid vacancyId, VacancyStatus expected, VacancyStatus status, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        // Each status has its own moment column; naming it here keeps the SQL plain in both dialects.
+        var column = status switch
+        {
+            VacancyStatus.Published => "published_at",
+            VacancyStatus.Closed => "closed_at",
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A vacancy only moves to published or closed."),
+        };
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE vacancies SET status = @newStatus, {column} = @at WHERE id = @vacancyId AND status = @oldStatus",
+            new { vacancyId, oldStatus = expected.ToString(), newStatus = status.ToString(), at }, cancellationToken: cancellationToken));
+        return updated == 1;
+    }
+
+    /// <summary>
+    /// Adds the skills and must-haves of <paramref name="rows"/>, read with the same filter (<paramref name="where"/> on
+    /// <c>vacancies v</c>) in one query per child table rather than one per vacancy; a join keeps the SQL the same in
+    /// both dialects, where a list of ids would not be.
+    /// </summary>
+    private static async Task<List<VacancyRecord>> WithChildrenAsync(
+        DbConnection connection, List<VacancyRow> rows, string where, object? parameters, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var skills = (await connection.QueryAsync<VacancySkillRow>(new CommandDefinition(
+            $"""
+            SELECT s.vacancy_id AS VacancyId, s.position AS Position, s.skill_id AS SkillId, s.importance AS Importance, s.minimum_level AS MinimumLevel
+            FROM vacancy_skills s JOIN vacancies v ON v.id = s.vacancy_id
+            WHERE {where}
+            """,
+            parameters, cancellationToken: cancellationToken))).ToLookup(row => row.VacancyId);
+        var mustHaves = (await connection.QueryAsync<VacancyMustHaveRow>(new CommandDefinition(
+            $"""
+            SELECT m.vacancy_id AS VacancyId, m.position AS Position, m.label AS Label, m.esco_uri AS EscoUri
+            FROM vacancy_must_haves m JOIN vacancies v ON v.id = m.vacancy_id
+            WHERE {where}
+            """,
+            parameters, cancellationToken: cancellationToken))).ToLookup(row => row.VacancyId);
+
+        return [.. rows.Select(row => new VacancyRecord(
+            row.Id,
+            row.OrganisationId,
+            row.CreatedByUserId,
+            new Vacancy(
+                row.Title,
+                row.Sector,
+                new VacancyLocation(row.Latitude, row.Longitude, row.Place),
+                row.HoursPerWeek,
+                [.. skills[row.Id].OrderBy(skill => skill.Position).Select(skill => new VacancySkill(skill.SkillId, skill.Importance, skill.MinimumLevel))],
+                [.. mustHaves[row.Id].OrderBy(mustHave => mustHave.Position).Select(mustHave => new MustHave(mustHave.Label, mustHave.EscoUri))]),
+            Enum.Parse<VacancyStatus>(row.Status),
+            row.CreatedAt,
+            row.PublishedAt,
+            row.ClosedAt))];
+    }
+}

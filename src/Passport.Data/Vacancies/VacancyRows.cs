@@ -1,0 +1,57 @@
+namespace Passport.Data.Vacancies;
+
+/// <summary>A row of <c>vacancies</c>.</summary>
+public sealed class VacancyRow
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganisationId { get; set; }
+
+    public Guid? CreatedByUserId { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Sector { get; set; } = "";
+
+    public double Latitude { get; set; }
+
+    public double Longitude { get; set; }
+
+    public string Place { get; set; } = "";
+
+    public int HoursPerWeek { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+}
+
+/// <summary>A row of <c>vacancy_skills</c>.</summary>
+public sealed class VacancySkillRow
+{
+    public Guid VacancyId { get; set; }
+
+    public int Position { get; set; }
+
+    public string SkillId { get; set; } = "";
+
+    public int Importance { get; set; }
+
+    public int MinimumLevel { get; set; }
+}
+
+/// <summary>A row of <c>vacancy_must_haves</c>.</summary>
+public sealed class VacancyMustHaveRow
+{
+    public Guid VacancyId { get; set; }
+
+    public int Position { get; set; }
+
+    public string Label { get; set; } = "";
+
+    public string? EscoUri { get; set; }
+}

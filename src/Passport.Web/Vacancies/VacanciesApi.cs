@@ -1,0 +1,130 @@
+using Passport.Data.Vacancies;
+using Passport.Domain.Sectors;
+using Passport.Domain.Skills;
+using Passport.Domain.Vacancies;
+using Passport.Grains.Vacancies;
+using Passport.Web.Accounts;
+using Passport.Web.Hosting;
+using Passport.Web.Localization;
+
+namespace Passport.Web.Vacancies;
+
+/// <summary><c>/api/employer/vacancies</c>: the caller's organisation's vacancies. Employers only, their own organisation's.</summary>
+public static class VacanciesApi
+{
+    public static IEndpointRouteBuilder MapVacanciesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/employer/vacancies").WithTags("Vacancies").RequireAuthorization(Policies.Employer);
+        group.MapGet("/", ListAsync).WithSummary("Your organisation's vacancies, the newest first");
+        group.MapPost("/", CreateAsync).WithSummary("Write a vacancy (stored as a draft)").ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One of your organisation's vacancies").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/publish", PublishAsync).WithSummary("Publish a draft vacancy")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/close", CloseAsync).WithSummary("Close a draft or published vacancy")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    public sealed record LocationBody(double? Latitude, double? Longitude, string? Place);
+
+    public sealed record SkillBody(string? SkillId, int? Importance, int? MinimumLevel);
+
+    public sealed record MustHaveBody(string? Label, string? EscoUri);
+
+    public sealed record VacancyRequest(
+        string? Title,
+        string? Sector,
+        LocationBody? Location,
+        int? HoursPerWeek,
+        IReadOnlyList<SkillBody?>? Skills,
+        IReadOnlyList<MustHaveBody?>? MustHaves);
+
+    public sealed record VacancyResponse(
+        Guid Id,
+        string Title,
+        string Sector,
+        LocationBody Location,
+        int HoursPerWeek,
+        IReadOnlyList<SkillBody> Skills,
+        IReadOnlyList<MustHaveBody> MustHaves,
+        string Status,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? PublishedAt,
+        DateTimeOffset? ClosedAt)
+    {
+        public static VacancyResponse From(VacancyView view)
+        {
+            ArgumentNullException.ThrowIfNull(view);
+            var details = view.Details;
+            return new(
+                view.Id, details.Title, details.Sector, new LocationBody(details.Latitude, details.Longitude, details.Place), details.HoursPerWeek,
+                [.. details.Skills.Select(skill => new SkillBody(skill.SkillId, skill.Importance, skill.MinimumLevel))],
+                [.. details.MustHaves.Select(mustHave => new MustHaveBody(mustHave.Label, mustHave.EscoUri))],
+                StatusName(view.Status), view.CreatedAt, view.PublishedAt, view.ClosedAt);
+        }
+    }
+
+    /// <summary>The status as the API spells it: lower case.</summary>
+    public static string StatusName(VacancyStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>The request as a domain draft, for the rules to check.</summary>
+    public static VacancyDraft ToDraft(VacancyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new VacancyDraft(
+            request.Title,
+            request.Sector,
+            request.Location is { } location ? new VacancyLocationDraft(location.Latitude, location.Longitude, location.Place) : null,
+            request.HoursPerWeek,
+            request.Skills?.Select(skill => skill is null ? null : new VacancySkillDraft(skill.SkillId, skill.Importance, skill.MinimumLevel)).ToList(),
+            request.MustHaves?.Select(mustHave => mustHave is null ? null : new MustHaveDraft(mustHave.Label, mustHave.EscoUri)).ToList());
+    }
+
+    private static async Task<Ok<VacancyResponse[]>> ListAsync(HttpContext context, VacancyRepository vacancies)
+    {
+        // Listing reads the table: every grain writes through before it answers, so the rows are current.
+        var records = await vacancies.ListOfOrganisationAsync(context.User.GetOrganisationId()!.Value, context.RequestAborted);
+        return TypedResults.Ok(records.Select(record => VacancyResponse.From(VacancyView.From(record))).ToArray());
+    }
+
+    private static async Task<Results<Created<VacancyResponse>, ValidationProblem>> CreateAsync(
+        VacancyRequest request, HttpContext context, IGrainFactory grains, SectorCatalog sectors, SkillCatalog skills, ValidationMessages messages)
+    {
+        var draft = ToDraft(request);
+        var errors = draft.Validate(sectors, skills);
+        if (!errors.IsValid)
+        {
+            return messages.Problem(errors);
+        }
+
+        var id = Guid.CreateVersion7();
+        var view = await grains.GetGrain<IVacancyGrain>(id).CreateAsync(
+            context.User.GetOrganisationId()!.Value, context.User.GetUserId()!.Value, VacancyDetails.From(draft.ToVacancy()));
+        return TypedResults.Created($"/api/employer/vacancies/{id}", VacancyResponse.From(view));
+    }
+
+    private static async Task<Results<Ok<VacancyResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, HttpContext context, IGrainFactory grains, ApiProblems problems) =>
+        await grains.GetGrain<IVacancyGrain>(id).GetAsync(context.User.GetOrganisationId()!.Value) is { } view
+            ? TypedResults.Ok(VacancyResponse.From(view))
+            : NotFound(problems);
+
+    private static async Task<Results<Ok<VacancyResponse>, ProblemHttpResult>> PublishAsync(
+        Guid id, HttpContext context, IGrainFactory grains, ApiProblems problems) =>
+        Answer(await grains.GetGrain<IVacancyGrain>(id).PublishAsync(context.User.GetOrganisationId()!.Value), problems);
+
+    private static async Task<Results<Ok<VacancyResponse>, ProblemHttpResult>> CloseAsync(
+        Guid id, HttpContext context, IGrainFactory grains, ApiProblems problems) =>
+        Answer(await grains.GetGrain<IVacancyGrain>(id).CloseAsync(context.User.GetOrganisationId()!.Value), problems);
+
+    private static Results<Ok<VacancyResponse>, ProblemHttpResult> Answer(VacancyResult result, ApiProblems problems) => result.Change switch
+    {
+        VacancyChange.Done => TypedResults.Ok(VacancyResponse.From(result.Vacancy!)),
+        VacancyChange.NotAllowed => problems.Create(StatusCodes.Status409Conflict, "Problem.VacancyNotAllowed.Title", "Problem.VacancyNotAllowed.Detail"),
+        _ => NotFound(problems),
+    };
+
+    // Another organisation's vacancy is "not found" too, so ids reveal nothing about other employers.
+    private static ProblemHttpResult NotFound(ApiProblems problems) =>
+        problems.Create(StatusCodes.Status404NotFound, "Problem.VacancyNotFound.Title", "Problem.VacancyNotFound.Detail");
+}
