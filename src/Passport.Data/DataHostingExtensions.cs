@@ -13,6 +13,7 @@ using Passport.Data.Experiences;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Organisations;
+using Passport.Data.Insights;
 using Passport.Data.Pathways;
 using Passport.Data.Privacy;
 using Passport.Data.Security;
@@ -59,6 +60,7 @@ public static class DataHostingExtensions
         services.AddSingleton<ShareLinkRepository>();
         services.AddSingleton<PathwayRepository>();
         services.AddSingleton<VacancyRepository>();
+        services.AddSingleton<InsightsRepository>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddDataProtection().SetApplicationName("Passport");

@@ -8,6 +8,7 @@ using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
 using Passport.Web.Organisations;
 using Passport.Web.Passports;
+using Passport.Web.Insights;
 using Passport.Web.Pathways;
 using Passport.Web.Privacy;
 using Passport.Web.Sectors;
@@ -73,6 +74,7 @@ public static class PipelineExtensions
         app.MapPassportCredentials();
         app.MapPathways();
         app.MapVacancies();
+        app.MapInsightsApi();
 
         app.MapLanguageSwitch();
         app.MapAccountForms();

@@ -1,0 +1,56 @@
+using Passport.Domain.Insights;
+
+namespace Passport.Web.Insights;
+
+/// <summary>A count of people: <c>count</c> is null when suppressed (fewer than five), <c>label</c> is then "&lt;5".</summary>
+public sealed record PeopleCountResponse(int? Count, string Label)
+{
+    public static PeopleCountResponse From(PeopleCount count) => new(count.Count, count.Label);
+}
+
+public sealed record DemandSupplyResponse(
+    string SkillId, int MinimumLevel, int Vacancies, int TotalImportance, double AverageImportance, PeopleCountResponse Supply)
+{
+    public static DemandSupplyResponse From(DemandSupply row) =>
+        new(row.SkillId, row.MinimumLevel, row.Vacancies, row.TotalImportance, row.AverageImportance, PeopleCountResponse.From(row.Supply));
+}
+
+public sealed record DemandSupplyGroupResponse(string Name, DemandSupplyResponse[] Rows)
+{
+    public static DemandSupplyGroupResponse From(DemandSupplyGroup group) => new(group.Name, [.. group.Rows.Select(DemandSupplyResponse.From)]);
+}
+
+public sealed record InsightsResponse(
+    int PublishedVacancies,
+    PeopleCountResponse JobSeekers,
+    DemandSupplyResponse[] Skills,
+    DemandSupplyGroupResponse[] Sectors,
+    DemandSupplyGroupResponse[] Regions)
+{
+    public static InsightsResponse From(EducationInsights insights) => new(
+        insights.PublishedVacancies,
+        PeopleCountResponse.From(insights.JobSeekers),
+        [.. insights.Skills.Select(DemandSupplyResponse.From)],
+        [.. insights.Sectors.Select(DemandSupplyGroupResponse.From)],
+        [.. insights.Regions.Select(DemandSupplyGroupResponse.From)]);
+}
+
+public sealed record GainResponse(string SkillId, double Levels);
+
+public sealed record VacancyWhatIfResponse(Guid VacancyId, string Title, PeopleCountResponse QualifyingNow, PeopleCountResponse QualifyingAfter);
+
+public sealed record WhatIfResponse(
+    GainResponse[] Gains,
+    int CandidatesNowQualifying,
+    int CandidatesQualifyingAfter,
+    int VacanciesGainingCandidates,
+    VacancyWhatIfResponse[] PerVacancy)
+{
+    public static WhatIfResponse From(WhatIfResult result, IReadOnlyList<LevelGain> gains) => new(
+        [.. gains.Select(gain => new GainResponse(gain.SkillId, gain.Levels))],
+        result.CandidatesNowQualifying,
+        result.CandidatesQualifyingAfter,
+        result.VacanciesGainingCandidates,
+        [.. result.PerVacancy.Select(vacancy => new VacancyWhatIfResponse(
+            vacancy.VacancyId, vacancy.Title, PeopleCountResponse.From(vacancy.QualifyingNow), PeopleCountResponse.From(vacancy.QualifyingAfter)))]);
+}

@@ -1,0 +1,157 @@
+using Passport.Domain.Insights;
+using Passport.Domain.Measurement;
+using Passport.Domain.Vacancies;
+
+namespace Passport.Domain.Tests.Insights;
+
+public sealed class InsightsCalculatorTests
+{
+    private static readonly string[] SkillIds = ["teamwork", "planning", "reliability"];
+
+    private static SupplyMatrix People(params (int Count, Dictionary<string, int> Levels)[] groups)
+    {
+        var matrix = new SupplyMatrix(SkillIds);
+        foreach (var (count, levels) in groups)
+        {
+            for (var person = 0; person < count; person++)
+            {
+                matrix.AddLevels(levels);
+            }
+        }
+
+        return matrix;
+    }
+
+    private static DemandVacancy Vacancy(string sector, string region, params (string Skill, int Importance, int Minimum)[] skills) =>
+        new(Guid.NewGuid(), $"{sector} job", sector, region, [.. skills.Select(skill => new VacancySkill(skill.Skill, skill.Importance, skill.Minimum))]);
+
+    [Fact]
+    public void Compute_CountsDemandPerSkillAndLevelAndSupplyAtOrAboveIt()
+    {
+        var vacancies = new[]
+        {
+            Vacancy("healthcare", "Rotterdam", ("teamwork", 3, 3), ("planning", 1, 2)),
+            Vacancy("logistics", "Utrecht", ("teamwork", 2, 3)),
+            Vacancy("logistics", "Rotterdam", ("teamwork", 1, 4)),
+        };
+        var supply = People(
+            (6, new() { ["teamwork"] = 3, ["planning"] = 2 }),
+            (7, new() { ["teamwork"] = 5 }),
+            (2, new() { ["teamwork"] = 1 }));
+
+        var insights = InsightsCalculator.Compute(vacancies, supply);
+
+        Assert.Equal(3, insights.PublishedVacancies);
+        Assert.Equal(15, insights.JobSeekers.Count);
+        var teamwork3 = Assert.Single(insights.Skills, row => row is { SkillId: "teamwork", MinimumLevel: 3 });
+        Assert.Equal((2, 5, 2.5, 13), (teamwork3.Vacancies, teamwork3.TotalImportance, teamwork3.AverageImportance, teamwork3.Supply.Count!.Value));
+        var teamwork4 = Assert.Single(insights.Skills, row => row is { SkillId: "teamwork", MinimumLevel: 4 });
+        Assert.Equal((1, 7), (teamwork4.Vacancies, teamwork4.Supply.Count!.Value));
+        Assert.Equal(6, Assert.Single(insights.Skills, row => row.SkillId == "planning").Supply.Count);
+        var logistics = Assert.Single(insights.Sectors, group => group.Name == "logistics");
+        Assert.Equal(["teamwork/3", "teamwork/4"], logistics.Rows.Select(row => $"{row.SkillId}/{row.MinimumLevel}"));
+        var rotterdam = Assert.Single(insights.Regions, group => group.Name == "Rotterdam");
+        Assert.Equal(3, rotterdam.Rows.Count);
+    }
+
+    [Fact]
+    public void Compute_SupplyBelowFive_IsSuppressed()
+    {
+        var vacancies = new[] { Vacancy("energy", "Delft", ("planning", 2, 5), ("teamwork", 2, 1)) };
+        var supply = People((4, new() { ["planning"] = 5, ["teamwork"] = 1 }), (1, new() { ["teamwork"] = 2 }));
+
+        var insights = InsightsCalculator.Compute(vacancies, supply);
+
+        var planning = Assert.Single(insights.Skills, row => row.SkillId == "planning");
+        Assert.True(planning.Supply.Suppressed);
+        Assert.Null(planning.Supply.Count);
+        Assert.Equal("<5", planning.Supply.Label);
+        Assert.Equal("5", Assert.Single(insights.Skills, row => row.SkillId == "teamwork").Supply.Label);
+        Assert.Equal(5, insights.JobSeekers.Count);
+    }
+
+    [Fact]
+    public void PeopleCount_ZeroToFour_AreSuppressedAndFiveIsShown()
+    {
+        Assert.All(Enumerable.Range(0, 5), count => Assert.True(PeopleCount.Of(count).Suppressed));
+        Assert.Equal(5, PeopleCount.Of(5).Count);
+    }
+
+    [Fact]
+    public void WhatIf_GainOnSkill_CountsCandidatesAndVacanciesGaining()
+    {
+        var vacancies = new[]
+        {
+            Vacancy("healthcare", "Rotterdam", ("teamwork", 3, 3), ("planning", 1, 3)),
+            Vacancy("logistics", "Utrecht", ("reliability", 2, 2)),
+        };
+        var supply = People(
+            (5, new() { ["teamwork"] = 3, ["planning"] = 3 }),
+            (6, new() { ["teamwork"] = 3, ["planning"] = 2 }),
+            (3, new() { ["teamwork"] = 2, ["planning"] = 1 }),
+            (2, new() { ["teamwork"] = 4 }));
+
+        var result = InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("planning", 1)]);
+
+        Assert.Equal(5, result.CandidatesNowQualifying);
+        Assert.Equal(11, result.CandidatesQualifyingAfter);
+        Assert.Equal(1, result.VacanciesGainingCandidates);
+        Assert.Equal((5, 11), (result.PerVacancy[0].QualifyingNow.Count, result.PerVacancy[0].QualifyingAfter.Count));
+        Assert.True(result.PerVacancy[1].QualifyingAfter.Suppressed);
+    }
+
+    [Fact]
+    public void WhatIf_HalfLevelGain_MovesOnlyPeopleNearTheNextLevel()
+    {
+        var vacancies = new[] { Vacancy("hospitality", "Bergen", ("teamwork", 2, 5)) };
+        var supply = new SupplyMatrix(SkillIds);
+        for (var person = 0; person < 5; person++)
+        {
+            supply.Add(new Dictionary<string, double> { ["teamwork"] = 1.2 });
+            supply.Add(new Dictionary<string, double> { ["teamwork"] = 0.6 });
+        }
+
+        Assert.Equal(5, InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("teamwork", 0.5)]).CandidatesQualifyingAfter);
+        Assert.Equal(10, InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("teamwork", 1)]).CandidatesQualifyingAfter);
+    }
+
+    [Fact]
+    public void WhatIf_UnmeasuredSkillOrUnknownRequirement_NeverQualifies()
+    {
+        var vacancies = new[] { Vacancy("energy", "Aarhus", ("reliability", 1, 1)), Vacancy("energy", "Aarhus", ("unknown-skill", 1, 1)) };
+        var supply = People((8, new() { ["teamwork"] = 5 }));
+
+        var result = InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("reliability", 2), new LevelGain("unknown-skill", 2)]);
+
+        Assert.Equal((0, 0, 0), (result.CandidatesNowQualifying, result.CandidatesQualifyingAfter, result.VacanciesGainingCandidates));
+    }
+
+    [Fact]
+    public void WhatIf_NoGains_ChangesNothing()
+    {
+        var vacancies = new[] { Vacancy("logistics", "Oslo", ("teamwork", 1, 2)) };
+        var supply = People((9, new() { ["teamwork"] = 2 }), (3, new() { ["teamwork"] = 1 }));
+
+        var result = InsightsCalculator.WhatIf(vacancies, supply, []);
+
+        Assert.Equal((9, 9, 0), (result.CandidatesNowQualifying, result.CandidatesQualifyingAfter, result.VacanciesGainingCandidates));
+    }
+
+    [Fact]
+    public void SupplyMatrix_FromAnswers_EstimatesEachPersonAsThePassportDoes()
+    {
+        IResponseModel model = new GradedResponseModel(1.5, [-1, 0, 1]);
+        (string, IResponseModel)? ItemOf(string itemId) => itemId.StartsWith("team", StringComparison.Ordinal) ? ("teamwork", model) : null;
+        var answers = new[] { (1, "team-1", 3), (1, "team-2", 3), (1, "gone", 0), (2, "team-1", 0), (2, "team-2", 9), (3, "gone", 1) };
+
+        var matrix = SupplyMatrix.FromAnswers(SkillIds, answers, ItemOf);
+
+        // Person 3 answered only items no longer in content, so has nothing measured and is not supply.
+        Assert.Equal(2, matrix.People);
+        var strong = new AbilityPosterior([new ItemResponse(model, 3), new ItemResponse(model, 3)]).Estimate().Estimate;
+        var weak = new AbilityPosterior([new ItemResponse(model, 0)]).Estimate().Estimate;
+        Assert.Equal(strong, matrix.Rows[0][0]);
+        Assert.Equal(weak, matrix.Rows[1][0]);
+        Assert.True(double.IsNaN(matrix.Rows[0][1]));
+    }
+}
