@@ -30,10 +30,4 @@ public sealed class ErasureRepository(PassportDatabase database)
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
-
-    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM erasures", cancellationToken: cancellationToken));
-    }
 }

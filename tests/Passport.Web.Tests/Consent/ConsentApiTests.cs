@@ -75,7 +75,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task PersonPassport_ConsentForAnotherCategory_ShowsOnlyThatCategory()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
         {
@@ -93,7 +93,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task PersonPassport_AnotherOrganisationsConsent_Returns404()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var chosen = await Staff.NewAsync(App, OrganisationKind.Employer);
         using var other = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
@@ -120,7 +120,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task PersonPassport_AnotherJobSeeker_Returns403()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         var (stranger, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
         using (owner)
         using (stranger)
@@ -134,7 +134,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task PersonPassport_ExpiredConsent_Returns404()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
         {
@@ -161,7 +161,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task PersonPassport_SectorAudience_OpensToThatSectorsEmployersOnly()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var inSector = await Staff.NewAsync(App, OrganisationKind.Employer, "healthcare");
         using var otherSector = await Staff.NewAsync(App, OrganisationKind.Employer, "logistics");
         using var school = await Staff.NewAsync(App, OrganisationKind.EducationProvider, "healthcare");
@@ -184,7 +184,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task PersonPassport_AllEducationPartners_OpensToSchoolsNotEmployers()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var school = await Staff.NewAsync(App, OrganisationKind.EducationProvider);
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
@@ -210,7 +210,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [InlineData("""{ "audience": { "sector": "healthcare" }, "categories": ["skills"], "purpose": " " }""", "purpose")]
     public async Task Grant_BadInput_Returns400AndStoresNothing(string body, string field)
     {
-        var (owner, _) = await NewOwnerAsync();
+        var (owner, _) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using (owner)
         {
             using var response = await owner.PostAsync("/api/me/consents", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
@@ -224,7 +224,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task Grant_MalformedAudienceId_Returns400()
     {
-        var (owner, _) = await NewOwnerAsync();
+        var (owner, _) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using (owner)
         {
             using var response = await owner.PostAsync("/api/me/consents", new StringContent(
@@ -238,7 +238,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task Request_ApprovedByOwner_OpensTheRequestedCategories()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
         {
@@ -270,7 +270,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task Request_DeclinedByOwner_StaysClosedAndCannotBeApprovedLater()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
         {
@@ -290,7 +290,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task Request_TwiceWhilePending_Returns409()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
         {
@@ -318,7 +318,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task OwnerEndpoints_AnotherOwnersConsentId_Return404()
     {
-        var (owner, _) = await NewOwnerAsync();
+        var (owner, _) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         var (stranger, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
         using (owner)
         using (stranger)
@@ -341,7 +341,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task AccessLog_OfAnotherOwner_IsNeverShown()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         var (stranger, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
@@ -386,7 +386,7 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task Records_GrantAndRevoke_FollowIso27560()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
         {
@@ -410,22 +410,8 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task Grant_MinorToEmployer_NeedsTheGuardianConsentACoachConfirms()
     {
-        var email = Hosting.Accounts.NewEmail();
-        using (var anonymous = App.CreateClient())
-        using (var registered = await Hosting.Accounts.RegisterAsync(anonymous, email, new
-        {
-            email,
-            password = Hosting.Accounts.Password,
-            displayName = "Kim",
-            birthYear = DateTimeOffset.UtcNow.Year - 14,
-            language = "en",
-        }))
-        {
-            registered.EnsureSuccessStatusCode();
-        }
-
-        using var minor = await App.CreateClientForAsync(email, Hosting.Accounts.Password);
-        var minorId = (await minor.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid();
+        var (minorClient, minorId, _) = await Hosting.Accounts.NewMinorAsync(App);
+        using var minor = minorClient;
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using var coach = await Staff.NewAsync(App, OrganisationKind.Municipality);
         object toEmployer = new { audience = new { organisationId = employer.OrganisationId }, categories = new[] { "skills" }, purpose = "Holiday job" };
@@ -444,19 +430,12 @@ public abstract class ConsentApiTests(WebAppFixture fixture)
     [Fact]
     public async Task GuardianConsent_CoachWithoutTheYouthsConsent_Returns404()
     {
-        var (_, personId) = await NewOwnerAsync();
+        var (_, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var coach = await Staff.NewAsync(App, OrganisationKind.Municipality);
 
         using var response = await coach.Client.PostAsJsonAsync($"/api/coach/people/{personId}/guardian-consent", new { guardianName = "Alex", method = "Phone call" });
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
-    }
-
-    private async Task<(HttpClient Client, Guid PersonId)> NewOwnerAsync()
-    {
-        var (client, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
-        var id = (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid();
-        return (client, id);
     }
 
     private static async Task<string> GrantAsync(HttpClient owner, object audience, string[] categories)

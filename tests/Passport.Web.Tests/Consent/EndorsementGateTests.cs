@@ -14,7 +14,7 @@ public abstract class EndorsementGateTests(WebAppFixture fixture)
     [Fact]
     public async Task Endorse_WithSkillsConsent_OwnerAcceptsAndTheReaderSeesIt()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
         {
@@ -37,7 +37,7 @@ public abstract class EndorsementGateTests(WebAppFixture fixture)
     [Fact]
     public async Task Endorse_WithoutConsentOrWithAnotherCategory_Returns404AndStoresNothing()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var stranger = await Staff.NewAsync(App, OrganisationKind.Employer);
         using var contactOnly = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
@@ -57,7 +57,7 @@ public abstract class EndorsementGateTests(WebAppFixture fixture)
     [Fact]
     public async Task Endorse_UnknownSkillOrShortEvidence_Returns400()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
         {
@@ -74,7 +74,7 @@ public abstract class EndorsementGateTests(WebAppFixture fixture)
     [Fact]
     public async Task Endorse_JobSeeker_Returns403()
     {
-        var (owner, personId) = await NewOwnerAsync();
+        var (owner, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         var (other, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
         using (owner)
         using (other)
@@ -83,12 +83,6 @@ public abstract class EndorsementGateTests(WebAppFixture fixture)
 
             await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
         }
-    }
-
-    private async Task<(HttpClient Client, Guid Id)> NewOwnerAsync()
-    {
-        var (client, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
-        return (client, (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid());
     }
 
     private static async Task GrantAsync(HttpClient owner, Guid organisationId, params string[] categories)

@@ -33,4 +33,33 @@ public static class Accounts
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return (client, email);
     }
+
+    /// <summary>Registers a job seeker and returns a client carrying their token, with their user id.</summary>
+    public static async Task<(HttpClient Client, Guid Id)> NewJobSeekerWithIdAsync(PassportApp app)
+    {
+        var (client, _) = await NewJobSeekerAsync(app);
+        return (client, (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me")).GetProperty("id").GetGuid());
+    }
+
+    /// <summary>Registers a 14-year-old job seeker (below every country's digital consent age but Norway's) and signs them in.</summary>
+    public static async Task<(HttpClient Client, Guid Id, string Email)> NewMinorAsync(PassportApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var email = NewEmail();
+        using (var anonymous = app.CreateClient())
+        using (var registered = await RegisterAsync(anonymous, email, new
+        {
+            email,
+            password = Password,
+            displayName = "Kim",
+            birthYear = DateTimeOffset.UtcNow.Year - 14,
+            language = "en",
+        }))
+        {
+            registered.EnsureSuccessStatusCode();
+        }
+
+        var client = await app.CreateClientForAsync(email, Password);
+        return (client, (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me")).GetProperty("id").GetGuid(), email);
+    }
 }

@@ -257,22 +257,8 @@ public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture
     [Fact]
     public async Task PersonPage_CoachRecordsTheGuardiansConsent_TheMinorMayThenApproveAnEmployer()
     {
-        var email = Hosting.Accounts.NewEmail();
-        using (var anonymous = _app.CreateClient())
-        using (var registered = await Hosting.Accounts.RegisterAsync(anonymous, email, new
-        {
-            email,
-            password = Hosting.Accounts.Password,
-            displayName = "Kim",
-            birthYear = DateTimeOffset.UtcNow.Year - 14,
-            language = "en",
-        }))
-        {
-            registered.EnsureSuccessStatusCode();
-        }
-
-        using var minor = await _app.CreateClientForAsync(email, Hosting.Accounts.Password);
-        var minorId = (await minor.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid();
+        var (minorClient, minorId, email) = await Hosting.Accounts.NewMinorAsync(_app);
+        using var minor = minorClient;
         using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
         using var coach = await Staff.NewAsync(_app, OrganisationKind.Municipality);
         (await employer.Client.PostAsJsonAsync($"/api/people/{minorId}/consent-requests", new { categories = new[] { "skills" }, purpose = "Holiday job" })).Dispose();

@@ -53,7 +53,7 @@ public abstract class RightsApiTests(WebAppFixture fixture)
     [Fact]
     public async Task Erase_StaffMember_LeavesTheReadButNotTheirNameInTheOwnersLog()
     {
-        var (owner, ownerId) = await NewOwnerAsync();
+        var (owner, ownerId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
         using (owner)
         using (employer)
@@ -173,12 +173,6 @@ public abstract class RightsApiTests(WebAppFixture fixture)
 
         var (_, jwt) = await Credentials.CredentialClient.CreateAsync(client, new { skillId = "teamwork" });
         return new PersonWithData(client, id, email, name, employer, workshopId, jwt);
-    }
-
-    private async Task<(HttpClient Client, Guid Id)> NewOwnerAsync()
-    {
-        var (client, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
-        return (client, (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid());
     }
 
     private static async Task GrantAsync(HttpClient owner, Guid organisationId)
