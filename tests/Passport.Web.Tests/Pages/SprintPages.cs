@@ -38,7 +38,8 @@ public static class SprintPages
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/profile");
+        // The redirect lands on the profile; waiting for its DOM, not every asset, keeps a busy machine from timing out here.
+        await page.WaitForURLAsync("**/profile", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>Opens the sprint list and follows the first sprint's Play link; answers the sprint's title.</summary>
