@@ -4,6 +4,7 @@ using Passport.Data.Database;
 using Passport.Domain.Skills;
 using Passport.Domain.Sprints;
 using Passport.Web.Demo;
+using Passport.Web.Places;
 using Passport.Web.Sectors;
 
 namespace Passport.Web.Hosting;
@@ -14,7 +15,7 @@ public static class ContentHostingExtensions
     private const int ListedProblems = 10;
 
     /// <summary>
-    /// The <c>content/</c> folder (sectors, demo data, the skills framework and the sprints) and the demo seeding
+    /// The <c>content/</c> folder (sectors, places, demo data, the skills framework and the sprints) and the demo seeding
     /// that reads it.
     /// </summary>
     public static IHostApplicationBuilder AddPassportContent(this IHostApplicationBuilder builder)
@@ -25,6 +26,7 @@ public static class ContentHostingExtensions
             .Validate(options => Directory.Exists(options.Path), "Content:Path does not name an existing folder.")
             .ValidateOnStart();
         services.AddSingleton(provider => SectorCatalogLoader.Load(provider.GetRequiredService<IOptions<ContentOptions>>().Value));
+        services.AddSingleton(provider => PlaceCatalogLoader.Load(provider.GetRequiredService<IOptions<ContentOptions>>().Value));
         // Read once: by the seeder at start, then by the start-up report.
         services.AddSingleton(provider => DemoContent.Load(provider.GetRequiredService<IOptions<ContentOptions>>().Value));
 
