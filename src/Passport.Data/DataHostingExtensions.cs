@@ -14,6 +14,7 @@ using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Organisations;
 using Passport.Data.Insights;
+using Passport.Data.Matching;
 using Passport.Data.Pathways;
 using Passport.Data.Privacy;
 using Passport.Data.Security;
@@ -61,6 +62,9 @@ public static class DataHostingExtensions
         services.AddSingleton<PathwayRepository>();
         services.AddSingleton<VacancyRepository>();
         services.AddSingleton<InsightsRepository>();
+        services.AddSingleton<RankerModelRepository>();
+        services.AddSingleton<CandidateRepository>();
+        services.AddSingleton<MatchRepository>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddDataProtection().SetApplicationName("Passport");

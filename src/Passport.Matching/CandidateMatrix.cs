@@ -55,13 +55,15 @@ public sealed class CandidateMatrix
 {
     private readonly float[][] _columns;
     private readonly float[] _hours;
+    private readonly int[] _unknownHours;
 
     private CandidateMatrix(IReadOnlyList<string> skillIds, IReadOnlyList<CandidateProfile> candidates, float[][] columns)
     {
         SkillIds = skillIds;
         Candidates = candidates;
         _columns = columns;
-        _hours = candidates.Select(c => (float)c.HoursWanted).ToArray();
+        _hours = candidates.Select(c => (float)(c.HoursWanted ?? 0)).ToArray();
+        _unknownHours = [.. candidates.Select((c, i) => (c, i)).Where(p => p.c.HoursWanted is null).Select(p => p.i)];
     }
 
     public IReadOnlyList<string> SkillIds { get; }
@@ -130,6 +132,11 @@ public sealed class CandidateMatrix
         var mismatch = new float[Candidates.Count];
         TensorPrimitives.Subtract(_hours, (float)vacancy.HoursPerWeek, mismatch);
         TensorPrimitives.Abs(mismatch, mismatch);
+        foreach (var c in _unknownHours)
+        {
+            mismatch[c] = (float)FeatureSchema.UnknownHoursMismatch;
+        }
+
         TensorPrimitives.MultiplyAdd(mismatch, -hoursWeight, scores, scores);
         for (var c = 0; c < Candidates.Count; c++)
         {
@@ -148,14 +155,20 @@ public sealed class CandidateMatrix
     /// The first stage: the top <paramref name="k"/> eligible candidates by <see cref="ShortlistScores"/> minus
     /// <paramref name="distanceWeight"/> per km beyond <paramref name="freeKm"/>, best first.
     /// </summary>
-    public IReadOnlyList<int> Shortlist(VacancyProfile vacancy, int k, double maxDistanceKm, float distanceWeight = 0.04f, float freeKm = 25)
+    public IReadOnlyList<int> Shortlist(VacancyProfile vacancy, int k, double maxDistanceKm, float distanceWeight = 0.04f, float freeKm = 25) =>
+        Shortlist(vacancy, k, maxDistanceKm, out _, distanceWeight, freeKm);
+
+    /// <summary>As above; <paramref name="eligible"/> tells how many passed the filter.</summary>
+    public IReadOnlyList<int> Shortlist(VacancyProfile vacancy, int k, double maxDistanceKm, out int eligible, float distanceWeight = 0.04f, float freeKm = 25)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        eligible = 0;
         var scores = new float[Candidates.Count];
         ShortlistScores(vacancy, scores);
         var heap = new PriorityQueue<int, float>(k + 1);
         foreach (var (c, distance) in EligibleWithDistance(vacancy, maxDistanceKm))
         {
+            eligible++;
             heap.Enqueue(c, scores[c] - (distanceWeight * Math.Max(0, distance - freeKm)));
             if (heap.Count > k)
             {
@@ -183,7 +196,7 @@ public sealed class CandidateMatrix
                 continue;
             }
 
-            var distance = Geo.DistanceKm(candidate.Location, vacancy.Location);
+            var distance = FeatureSchema.DistanceKmOf(candidate, vacancy);
             if (distance <= maxDistanceKm)
             {
                 yield return (c, (float)distance);

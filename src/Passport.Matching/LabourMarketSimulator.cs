@@ -194,12 +194,12 @@ public static class LabourMarketSimulator
         }
 
         var norm = Math.Max(1, total);
-        var distance = Geo.DistanceKm(candidate.Location, vacancy.Location);
+        var distance = FeatureSchema.DistanceKmOf(candidate, vacancy);
         return (fit / norm)
             - (2.0 * shortfall / norm)
             - (3.0 * (1 - FeatureSchema.MustHaveCoverageOf(candidate, vacancy)))
             - (distance > 25 ? 0.04 * (distance - 25) : 0)
-            - (0.05 * Math.Abs(candidate.HoursWanted - vacancy.HoursPerWeek))
+            - (0.05 * FeatureSchema.HoursMismatchOf(candidate, vacancy))
             + (candidate.ExperienceCategories.Contains(vacancy.Sector) ? options.SectorExperienceBonus : 0);
     }
 

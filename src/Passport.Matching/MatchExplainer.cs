@@ -34,7 +34,8 @@ public static class MatchExplainer
         VacancyProfile vacancy,
         IReadOnlyList<CandidateProfile> candidates,
         int maxReasons = 5,
-        double minimumMagnitude = 1e-3)
+        double minimumMagnitude = 1e-3,
+        IReadOnlyList<CandidateProfile>? population = null)
     {
         ArgumentNullException.ThrowIfNull(ranker);
         ArgumentNullException.ThrowIfNull(vacancy);
@@ -45,18 +46,23 @@ public static class MatchExplainer
             return [];
         }
 
+        // The reference is "the vacancy's average candidate": of the given population (e.g. everyone eligible), or
+        // else of the candidates explained.
+        population = population is { Count: > 0 } ? population : candidates;
         var schema = ranker.Schema;
         var original = candidates.Select(c => schema.Compute(c, vacancy).Values.ToArray()).ToArray();
         var average = new float[schema.Count];
-        foreach (var row in original)
+        var row = new float[schema.Count];
+        foreach (var member in population)
         {
+            schema.ComputeInto(member, vacancy, row);
             for (var j = 0; j < average.Length; j++)
             {
-                average[j] += row[j] / original.Length;
+                average[j] += row[j] / population.Count;
             }
         }
 
-        var averageSkills = schema.SkillIds.ToDictionary(id => id, id => AverageMeasure(candidates, id), StringComparer.Ordinal);
+        var averageSkills = schema.SkillIds.ToDictionary(id => id, id => AverageMeasure(population, id), StringComparer.Ordinal);
         var pairInputs = PairInputs.Select(name => schema.IndexOf(name)).ToArray();
         var width = 1 + schema.SkillIds.Count + pairInputs.Length;
 

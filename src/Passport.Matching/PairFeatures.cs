@@ -30,6 +30,12 @@ public sealed class FeatureSchema
     public const double UnmeasuredEstimate = 1.0;
     public const double UnmeasuredStandardError = 2.0;
 
+    /// <summary>The distance assumed for a candidate who did not say where they live.</summary>
+    public const double UnknownDistanceKm = 25.0;
+
+    /// <summary>The hours mismatch assumed for a candidate who did not say how many hours they want.</summary>
+    public const double UnknownHoursMismatch = 8.0;
+
     private const int PairLevelCount = 8;
     private const int PerSkillCount = 3;
 
@@ -157,9 +163,31 @@ public sealed class FeatureSchema
         destination[2] = below;
         destination[3] = (float)(totalImportance > 0 ? uncertainty / norm : 0);
         destination[4] = (float)MustHaveCoverageOf(candidate, vacancy);
-        destination[5] = (float)Geo.DistanceKm(candidate.Location, vacancy.Location);
-        destination[6] = (float)Math.Abs(candidate.HoursWanted - vacancy.HoursPerWeek);
+        destination[5] = (float)DistanceKmOf(candidate, vacancy);
+        destination[6] = (float)HoursMismatchOf(candidate, vacancy);
         destination[7] = candidate.ExperienceCategories.Contains(vacancy.Sector) ? 1f : 0f;
+    }
+
+    /// <summary>
+    /// Travel distance in km; for a candidate who did not say where they live, <see cref="UnknownDistanceKm"/>, a
+    /// distance that neither helps nor hurts (travel starts to count beyond it).
+    /// </summary>
+    public static double DistanceKmOf(CandidateProfile candidate, VacancyProfile vacancy)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(vacancy);
+        return candidate.Location is { } home ? Geo.DistanceKm(home, vacancy.Location) : UnknownDistanceKm;
+    }
+
+    /// <summary>
+    /// Hours per week between what the candidate wants and the job; <see cref="UnknownHoursMismatch"/> when they did
+    /// not say, so saying nothing is neither the best nor the worst fit.
+    /// </summary>
+    public static double HoursMismatchOf(CandidateProfile candidate, VacancyProfile vacancy)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(vacancy);
+        return candidate.HoursWanted is { } hours ? Math.Abs(hours - vacancy.HoursPerWeek) : UnknownHoursMismatch;
     }
 
     /// <summary>Share of the vacancy's must-haves the candidate holds; 1 when it has none.</summary>

@@ -17,15 +17,15 @@ public sealed record SkillMeasure(int Level, double Estimate, double StandardErr
 /// <param name="Skills">Measured skills by skill id; a skill not measured is simply absent.</param>
 /// <param name="ExperienceCategories">Sectors or kinds of work the candidate has experience in.</param>
 /// <param name="Qualifications">Certificates and hard skills the candidate holds (e.g. ESCO URIs).</param>
-/// <param name="Location">Where the candidate lives.</param>
-/// <param name="HoursWanted">Hours per week the candidate wants to work.</param>
+/// <param name="Location">The town centre of where the candidate lives; null when they did not say.</param>
+/// <param name="HoursWanted">Hours per week the candidate wants to work; null when they did not say.</param>
 public sealed record CandidateProfile(
     string CandidateRef,
     IReadOnlyDictionary<string, SkillMeasure> Skills,
     IReadOnlySet<string> ExperienceCategories,
     IReadOnlySet<string> Qualifications,
-    GeoPoint Location,
-    double HoursWanted);
+    GeoPoint? Location,
+    double? HoursWanted);
 
 /// <summary>How much a vacancy weighs one skill (0 = not at all .. 3 = essential) and the level it asks at least.</summary>
 public sealed record SkillRequirement(string SkillId, int Importance, int MinimumLevel);

@@ -116,7 +116,7 @@ public sealed class RankerTests(TestMarket data) : IClassFixture<TestMarket>
     {
         var vacancy = new VacancyProfile("explain", "healthcare", [new("empathy", 3, 3), new("planning", 1, 2)], [], new(51.4416, 5.4697), 32);
         var candidates = data.Market.Candidates
-            .Where(c => c.Skills.ContainsKey("empathy") && Geo.DistanceKm(c.Location, vacancy.Location) < 60)
+            .Where(c => c.Skills.ContainsKey("empathy") && FeatureSchema.DistanceKmOf(c, vacancy) < 60)
             .Take(40)
             .ToList();
         var strongest = candidates.MaxBy(c => c.Skills["empathy"].Estimate)!;

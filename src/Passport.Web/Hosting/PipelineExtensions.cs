@@ -6,6 +6,7 @@ using Passport.Web.Credentials;
 using Passport.Web.Health;
 using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
+using Passport.Web.Matching;
 using Passport.Web.Organisations;
 using Passport.Web.Passports;
 using Passport.Web.Insights;
@@ -74,6 +75,7 @@ public static class PipelineExtensions
         app.MapPassportCredentials();
         app.MapPathways();
         app.MapVacancies();
+        app.MapMatching();
         app.MapInsightsApi();
 
         app.MapLanguageSwitch();

@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Passport.Data.Consent;
+using Passport.Data.Matching;
+using Passport.Data.Organisations;
+using Passport.Data.Vacancies;
+using Passport.Domain.Consent;
+using Passport.Grains.Consent;
+using Passport.Matching;
+using Passport.Matching.Advice;
+using Passport.Matching.Candidates;
+using Passport.Matching.Training;
+using Passport.Web.Accounts;
+using Passport.Web.Consent;
+
+namespace Passport.Web.Matching;
+
+/// <summary>
+/// Ranks the findable passports for an employer's vacancy in two stages: the vectorised first stage over the whole
+/// pool (must-haves, distance, a weighted-gap score) keeps the top <see cref="MatchingOptions.ShortlistSize"/>, the
+/// learned ranker re-ranks those, and the top N are explained, given their per-vacancy pseudonyms and recorded with
+/// the model version that produced them, each shown person's access log noting the view.
+/// </summary>
+public sealed class CandidateMatcher(
+    CandidatePool pool,
+    RankerStore rankers,
+    CandidateRepository candidates,
+    MatchRepository matches,
+    OrganisationRepository organisations,
+    PathwayOffers pathways,
+    IGrainFactory grains,
+    MatchWords words,
+    IOptions<MatchingOptions> options,
+    TimeProvider time)
+{
+    // A few more than asked are re-ranked in full, so people who stopped being findable can be left out.
+    private const int Spare = 10;
+
+    private static readonly DataCategory[] ShownCategories = [DataCategory.Skills, DataCategory.Experiences];
+
+    public async Task<CandidateListResponse> RankAsync(
+        VacancyRecord vacancy, ClaimsPrincipal viewer, int top, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var settings = options.Value;
+        var snapshot = await pool.GetAsync(cancellationToken);
+        var ranker = await rankers.GetAsync(cancellationToken);
+        var profile = VacancyProfiles.From(vacancy.Id, vacancy.Vacancy);
+
+        var shortlist = snapshot.Matrix.Shortlist(profile, settings.ShortlistSize, settings.MaxDistanceKm, out var eligible);
+        var shortlisted = shortlist.Select(i => snapshot.Candidates[i]).ToList();
+        var scores = ranker.Score(profile, [.. shortlisted.Select(candidate => candidate.Profile)]);
+        var ranked = shortlisted.Select((candidate, i) => (Candidate: candidate, Score: scores[i]))
+            .OrderByDescending(pair => pair.Score)
+            .ThenBy(pair => pair.Candidate.UserId)
+            .Take(top + Spare)
+            .ToList();
+
+        // The pool may be seconds old; whoever switched off being findable or left since is not shown.
+        var findable = await candidates.StillFindableAsync([.. ranked.Select(pair => pair.Candidate.UserId)], cancellationToken);
+        pool.Evict([.. ranked.Select(pair => pair.Candidate.UserId).Where(id => !findable.ContainsKey(id))]);
+        var shown = ranked.Where(pair => findable.ContainsKey(pair.Candidate.UserId)).Take(top).ToList();
+
+        var explanations = MatchExplainer.Explain(
+            ranker, profile, [.. shown.Select(pair => pair.Candidate.Profile)], maxReasons: 4,
+            population: [.. shortlisted.Select(candidate => candidate.Profile)]);
+        var offers = await pathways.ListOpenAsync(cancellationToken);
+        var organisation = await organisations.FindAsync(vacancy.OrganisationId, cancellationToken);
+        var now = time.GetUtcNow();
+        var list = new MatchListRecord(
+            Guid.CreateVersion7(), "Candidates", ranker.Metadata.Version, vacancy.Id, vacancy.OrganisationId,
+            viewer.GetUserId(), null, eligible, now, []);
+        var rows = await matches.RecordCandidateListAsync(
+            list,
+            [.. shown.Select(pair => pair.Candidate.UserId)],
+            (_, refs) => (
+                [.. shown.Select(pair => new MatchListItem(refs[pair.Candidate.UserId].CandidateRef, Math.Round(pair.Score, 6)))],
+                [.. shown.Select(pair => new AccessLogRow
+                {
+                    Id = Guid.CreateVersion7(),
+                    SubjectUserId = pair.Candidate.UserId,
+                    AccessedAt = now,
+                    ActorUserId = viewer.GetUserId(),
+                    ActorName = viewer.FindFirstValue(PassportClaims.Name),
+                    OrganisationId = vacancy.OrganisationId,
+                    OrganisationName = organisation?.Name,
+                    Categories = DataCategories.Format(ShownCategories),
+                    Purpose = words.InLanguage(findable[pair.Candidate.UserId], "Match.Log.Purpose", vacancy.Vacancy.Title),
+                    Channel = nameof(AccessChannel.Api),
+                })]),
+            cancellationToken);
+
+        var cards = new List<CandidateCard>(shown.Count);
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var (candidate, score) = shown[i];
+            cards.Add(await CardAsync(candidate, score, i + 1, profile, explanations[i].Reasons, rows[candidate.UserId], offers));
+        }
+
+        return new CandidateListResponse(vacancy.Id, list.Id, ranker.Metadata.Version, eligible, words.Advice(), cards);
+    }
+
+    private async Task<CandidateCard> CardAsync(
+        PoolCandidate candidate, float score, int rank, VacancyProfile vacancy, IReadOnlyList<MatchReason> reasons,
+        MatchCandidateRow row, IReadOnlyList<PathwayOffer> offers)
+    {
+        var person = candidate.Profile;
+        IReadOnlyList<PathwayOffer> Closers(SkillGap gap) => PathwayAdvice.Closers(person, gap, offers);
+        return new CandidateCard(
+            row.CandidateRef,
+            rank,
+            Math.Round(score, 4),
+            [.. person.Skills.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => new SkillLevelView(pair.Key, words.SkillName(pair.Key), pair.Value.Level, pair.Value.StandardError))],
+            words.Reasons(Perspective.Them, reasons, person, vacancy, Closers),
+            [.. PathwayAdvice.Gaps(person, vacancy).Select(gap => new GapView(
+                gap.SkillId, words.SkillName(gap.SkillId), gap.Level, gap.MinimumLevel, [.. Closers(gap).Select(PathwayOffers.Ref)]))],
+            [.. candidate.ExperienceKinds.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new ExperienceCount(pair.Key, pair.Value))],
+            person.Location is null ? null : MatchWords.RoundedKm(FeatureSchema.DistanceKmOf(person, vacancy)),
+            person.HoursWanted is { } hours ? (int)hours : null,
+            await InvitationAsync(row),
+            row.Outcome is { } outcome && row.OutcomeAt is { } at ? new OutcomeView(outcome.ToLowerInvariant(), at) : null);
+    }
+
+    public async Task<InvitationView?> InvitationAsync(MatchCandidateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.ConsentId is not { } consentId || row.InvitedAt is not { } invitedAt)
+        {
+            return null;
+        }
+
+        var consents = await grains.GetGrain<IConsentGrain>(row.UserId).ListAsync();
+        var consent = consents.FirstOrDefault(c => c.Id == consentId);
+        return consent is null ? null : new InvitationView(consentId, consent.Status.ToString().ToLowerInvariant(), invitedAt);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Passport.Domain.Accounts;
+using Passport.Domain.Skills;
+using Passport.Matching;
+using Passport.Matching.Advice;
+using Passport.Web.Localization;
+
+namespace Passport.Web.Matching;
+
+/// <summary>Whose reasons are written: an employer reads about a candidate, a job seeker about themselves.</summary>
+public enum Perspective
+{
+    Them,
+    You,
+}
+
+/// <summary>
+/// Turns the explainer's structured reasons into plain sentences in the reader's language ("strong in teamwork,
+/// which this job weighs highly"; "planning is one level below what is asked: “Pathway X” closes this gap").
+/// </summary>
+public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skills)
+{
+    public string SkillName(string skillId) =>
+        skills.IsKnown(skillId) ? skills.Get(skillId).Name.In(LocalizationHostingExtensions.CurrentLanguage()) : skillId;
+
+    public IReadOnlyList<ReasonView> Reasons(
+        Perspective perspective,
+        IEnumerable<MatchReason> reasons,
+        CandidateProfile candidate,
+        VacancyProfile vacancy,
+        Func<SkillGap, IReadOnlyList<PathwayOffer>> closers)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(vacancy);
+        ArgumentNullException.ThrowIfNull(closers);
+        var gaps = PathwayAdvice.Gaps(candidate, vacancy).ToDictionary(gap => gap.SkillId, StringComparer.Ordinal);
+        return [.. reasons.Select(reason => new ReasonView(
+            reason.Direction == ReasonDirection.Raised ? "raised" : "lowered",
+            Sentence(perspective, reason, candidate, vacancy, gaps, closers),
+            reason.Feature,
+            reason.SkillId))];
+    }
+
+    /// <summary>The advice-only notice every list carries (EU AI Act Art. 14; no solely automated decision, GDPR Art. 22).</summary>
+    public string Advice() => texts["Match.Advice"];
+
+    /// <summary>A text in a given language rather than the reader's, e.g. for the access log of the person read.</summary>
+    public string InLanguage(string language, string key, params object[] arguments)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.IsSupported(language) ? language : Languages.Default);
+            return texts[key, arguments];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    public string ClosedBy(string pathwayTitle) => texts["Match.Reason.ClosedBy", pathwayTitle];
+
+    private string Sentence(
+        Perspective perspective, MatchReason reason, CandidateProfile candidate, VacancyProfile vacancy,
+        Dictionary<string, SkillGap> gaps, Func<SkillGap, IReadOnlyList<PathwayOffer>> closers)
+    {
+        var raised = reason.Direction == ReasonDirection.Raised;
+        switch (reason.Feature)
+        {
+            case MatchExplainer.SkillFeature when reason.SkillId is { } skillId:
+                var name = SkillName(skillId);
+                if (raised)
+                {
+                    var importance = vacancy.Skills.FirstOrDefault(r => r.SkillId == skillId)?.Importance ?? 0;
+                    return Text(perspective, importance >= 2 ? "SkillStrongWeighed" : "SkillGood", name);
+                }
+
+                if (!candidate.Skills.ContainsKey(skillId))
+                {
+                    return Text(perspective, "SkillUnmeasured", name);
+                }
+
+                if (gaps.TryGetValue(skillId, out var gap))
+                {
+                    var below = gap.Levels == 1 ? Text(perspective, "SkillBelowOne", name) : Text(perspective, "SkillBelowMany", name, gap.Levels);
+                    return closers(gap) is [var first, ..] ? $"{below} {ClosedBy(first.Title)}" : below;
+                }
+
+                return Text(perspective, "SkillWeaker", name);
+            case FeatureSchema.DistanceKm:
+                if (candidate.Location is null)
+                {
+                    return Text(perspective, "PlaceUnknown");
+                }
+
+                var km = RoundedKm(FeatureSchema.DistanceKmOf(candidate, vacancy));
+                return Text(perspective, raised ? "Close" : "Far", km);
+            case FeatureSchema.HoursMismatch:
+                if (candidate.HoursWanted is not { } hours)
+                {
+                    return Text(perspective, "HoursUnknown");
+                }
+
+                return raised
+                    ? Text(perspective, "HoursFit", Hours(vacancy.HoursPerWeek))
+                    : Text(perspective, "HoursMismatch", Hours(hours), Hours(vacancy.HoursPerWeek));
+            case FeatureSchema.MustHaveCoverage:
+                return Text(perspective, raised ? "MustHavesMet" : "MustHavesMissing");
+            case FeatureSchema.SectorExperience:
+                return Text(perspective, raised ? "SectorChosen" : "SectorNotChosen");
+            default:
+                throw new ArgumentException($"No words for the reason '{reason.Feature}'.", nameof(reason));
+        }
+    }
+
+    /// <summary>Distances in whole kilometres below 10, else to 5 km: a town centre is all we know, so no false precision.</summary>
+    public static int RoundedKm(double km) => km < 10 ? (int)Math.Round(km) : (int)(Math.Round(km / 5) * 5);
+
+    private static string Hours(double hours) => hours.ToString("0.#", CultureInfo.CurrentCulture);
+
+    private string Text(Perspective perspective, string key, params object[] arguments) =>
+        texts[$"Match.Reason.{perspective}.{key}", arguments];
+}

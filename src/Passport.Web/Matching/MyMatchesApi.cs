@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using Passport.Domain.Validation;
+using Passport.Matching;
+using Passport.Web.Accounts;
+using Passport.Web.Localization;
+
+namespace Passport.Web.Matching;
+
+/// <summary><c>/api/me/matches</c> and <c>/api/me/pathways</c>: a job seeker's own matches, from their own passport.</summary>
+public static class MyMatchesApi
+{
+    public static IEndpointRouteBuilder MapMyMatchesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/me").WithTags("Matching").RequireAuthorization(Policies.JobSeeker);
+        group.MapGet("/matches", MatchesAsync).WithSummary("Vacancies that fit your passport, with reasons and gaps")
+            .ProducesValidationProblem();
+        group.MapGet("/pathways", PathwaysAsync).WithSummary("Pathways ranked by how many more vacancies they would open for you");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<MyMatchesResponse>, ValidationProblem>> MatchesAsync(
+        int? top, HttpContext context, MyMatcher matcher, IOptions<MatchingOptions> options, ValidationMessages messages)
+    {
+        var count = top ?? options.Value.DefaultTop;
+        if (count < 1 || count > options.Value.MaxTop)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("top", "Match.Top.OutOfRange", options.Value.MaxTop);
+            return messages.Problem(errors);
+        }
+
+        return TypedResults.Ok(await matcher.VacanciesAsync(context.User.GetUserId()!.Value, count, context.RequestAborted));
+    }
+
+    private static async Task<Ok<MyPathwaysResponse>> PathwaysAsync(HttpContext context, MyMatcher matcher) =>
+        TypedResults.Ok(await matcher.PathwaysAsync(context.User.GetUserId()!.Value, context.RequestAborted));
+}

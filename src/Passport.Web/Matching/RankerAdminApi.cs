@@ -1,0 +1,38 @@
+using Passport.Data.Matching;
+using Passport.Matching.Training;
+using Passport.Web.Accounts;
+using Passport.Web.Hosting;
+
+namespace Passport.Web.Matching;
+
+/// <summary>
+/// <c>/api/admin/matching</c>: the people who oversee the ranker (EU AI Act Art. 14) see every model with its
+/// figures, retrain on demand, and roll back to an earlier model.
+/// </summary>
+public static class RankerAdminApi
+{
+    public static IEndpointRouteBuilder MapRankerAdminApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/admin/matching").WithTags("Administration").RequireAuthorization(Policies.Admin);
+        group.MapGet("/models", ListAsync).WithSummary("Every ranker model, newest first, with its held-out figures and status");
+        group.MapPost("/retrain", RetrainAsync).WithSummary("Retrain from recorded outcomes now; promoted only if at least as good on held-out vacancies");
+        group.MapPost("/models/{version}/activate", ActivateAsync).WithSummary("Make an earlier model the active one again (rollback)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    private static async Task<Ok<RankerModelRow[]>> ListAsync(HttpContext context, RankerStore store, RankerModelRepository models)
+    {
+        // The first request on an empty database trains the first model, so the list is never empty.
+        await store.GetAsync(context.RequestAborted);
+        return TypedResults.Ok((await models.ListAsync(context.RequestAborted)).ToArray());
+    }
+
+    private static async Task<Ok<RetrainResult>> RetrainAsync(HttpContext context, RankerStore store) =>
+        TypedResults.Ok(await store.RetrainAsync(context.RequestAborted));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ActivateAsync(string version, HttpContext context, RankerStore store, ApiProblems problems) =>
+        await store.ActivateAsync(version, context.RequestAborted)
+            ? TypedResults.NoContent()
+            : problems.Create(StatusCodes.Status404NotFound, "Match.Problem.ModelNotFound.Title", "Match.Problem.ModelNotFound.Detail");
+}
