@@ -41,6 +41,8 @@ public sealed class PassportApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Passport"] = "Warning",
             ["Credentials:KeyDirectory"] = _keyDirectory,
+            // Tests write passports and then list candidates at once; the refresh interval itself is for production load.
+            ["Matching:PoolRefresh"] = "00:00:00",
         };
         foreach (var (key, value) in overrides ?? [])
         {

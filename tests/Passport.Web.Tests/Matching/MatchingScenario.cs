@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Domain.Places;
+using Passport.Web.Tests.Hosting;
+
+namespace Passport.Web.Tests.Matching;
+
+/// <summary>Vacancies for matching tests, placed at a town of the place catalogue so each test can keep its candidates to itself.</summary>
+public static class MatchingScenario
+{
+    public static Place PlaceOf(PassportApp app, string placeId) =>
+        app.Services.GetRequiredService<PlaceCatalog>().Find(placeId) ?? throw new ArgumentException($"No place '{placeId}'.", nameof(placeId));
+
+    /// <summary>Creates and publishes a vacancy at <paramref name="placeId"/> asking <paramref name="skills"/> (id, importance, minimum).</summary>
+    public static async Task<Guid> PublishVacancyAsync(
+        PassportApp app, HttpClient employer, string placeId, IEnumerable<(string SkillId, int Importance, int MinimumLevel)> skills,
+        string sector = "logistics", int hours = 32)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        var place = PlaceOf(app, placeId);
+        using var created = await employer.PostAsJsonAsync("/api/employer/vacancies", new
+        {
+            title = $"Test job in {place.Name}",
+            sector,
+            location = new { latitude = place.Latitude, longitude = place.Longitude, place = place.Name },
+            hoursPerWeek = hours,
+            skills = skills.Select(s => new { skillId = s.SkillId, importance = s.Importance, minimumLevel = s.MinimumLevel }),
+            mustHaves = Array.Empty<object>(),
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var published = await employer.PostAsync($"/api/employer/vacancies/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        return id;
+    }
+
+    public static async Task<JsonElement> MatchesAsync(HttpClient employer, Guid vacancyId, int top = 20)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        using var response = await employer.GetAsync($"/api/employer/vacancies/{vacancyId}/matches?top={top}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Spearman's rank correlation, with tied values given their average rank.</summary>
+    public static double Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        var rx = Ranks(x);
+        var ry = Ranks(y);
+        var mx = rx.Average();
+        var my = ry.Average();
+        var covariance = rx.Zip(ry, (a, b) => (a - mx) * (b - my)).Sum();
+        var spread = Math.Sqrt(rx.Sum(a => (a - mx) * (a - mx)) * ry.Sum(b => (b - my) * (b - my)));
+        return covariance / spread;
+    }
+
+    private static double[] Ranks(IReadOnlyList<double> values)
+    {
+        var order = values.Select((value, index) => (value, index)).OrderBy(p => p.value).ToList();
+        var ranks = new double[values.Count];
+        for (var i = 0; i < order.Count;)
+        {
+            var j = i;
+            while (j + 1 < order.Count && order[j + 1].value == order[i].value)
+            {
+                j++;
+            }
+
+            for (var k = i; k <= j; k++)
+            {
+                ranks[order[k].index] = (i + j) / 2.0;
+            }
+
+            i = j + 1;
+        }
+
+        return ranks;
+    }
+}
