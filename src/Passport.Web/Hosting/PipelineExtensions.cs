@@ -8,6 +8,7 @@ using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
 using Passport.Web.Organisations;
 using Passport.Web.Passports;
+using Passport.Web.Places;
 using Passport.Web.Insights;
 using Passport.Web.Pathways;
 using Passport.Web.Privacy;
@@ -63,6 +64,7 @@ public static class PipelineExtensions
         app.MapPreferencesApi();
         app.MapOrganisationApi();
         app.MapSectorsApi();
+        app.MapPlacesApi();
         app.MapSprints();
         app.MapConsent();
         app.MapRightsApi();
