@@ -15,6 +15,7 @@ using Passport.Data.Workshops;
 using Passport.Grains.Consent;
 using Passport.Grains.Sprints;
 using Passport.Grains.Tests.Sprints;
+using Passport.Domain.Places;
 using Passport.Domain.Sectors;
 using Passport.Testing;
 
@@ -35,6 +36,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static SectorCatalog Sectors { get; } = new(new[] { "ict", "logistics", "healthcare" }.Select(id =>
         new Sector(id, new Dictionary<string, string> { ["en"] = id, ["nl"] = id, ["da"] = id, ["nb"] = id })));
 
+    public static PlaceCatalog Places { get; } = new([new Place("eindhoven", "NL", "Eindhoven", 51.4416, 5.4697), new Place("helmond", "NL", "Helmond", 51.4793, 5.657)]);
+
     public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync()
@@ -49,6 +52,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             host.Services.AddSingleton(Database);
             host.Services.AddSingleton(Sectors);
+            host.Services.AddSingleton(Places);
             host.Services.AddSingleton(TimeProvider.System);
             host.Services.AddSingleton<JobSeekerRepository>();
             host.Services.AddSingleton<SprintRepository>();

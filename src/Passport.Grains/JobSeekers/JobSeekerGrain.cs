@@ -6,6 +6,7 @@ using Passport.Data.Sprints;
 using Passport.Data.Workshops;
 using Passport.Domain.Gamification;
 using Passport.Domain.Passports;
+using Passport.Domain.Places;
 using Passport.Domain.Sectors;
 using Passport.Domain.Skills;
 using Passport.Domain.Sprints;
@@ -24,6 +25,7 @@ public sealed partial class JobSeekerGrain(
     SprintRepository sprints,
     WorkshopRepository workshops,
     SectorCatalog sectors,
+    PlaceCatalog places,
     SprintCatalog sprintCatalog,
     SkillCatalog skillCatalog,
     IOptions<SprintOptions> options,
@@ -77,7 +79,7 @@ public sealed partial class JobSeekerGrain(
     {
         ArgumentNullException.ThrowIfNull(preferences);
         var domain = preferences.ToDomain();
-        var errors = domain.Validate(sectors);
+        var errors = domain.Validate(sectors, places);
         if (!errors.IsValid)
         {
             // Callers validate first to report errors in the user's language; reaching here is a caller bug.

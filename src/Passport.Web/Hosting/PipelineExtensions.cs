@@ -9,6 +9,7 @@ using Passport.Web.Localization;
 using Passport.Web.Matching;
 using Passport.Web.Organisations;
 using Passport.Web.Passports;
+using Passport.Web.Places;
 using Passport.Web.Insights;
 using Passport.Web.Pathways;
 using Passport.Web.Privacy;
@@ -64,6 +65,7 @@ public static class PipelineExtensions
         app.MapPreferencesApi();
         app.MapOrganisationApi();
         app.MapSectorsApi();
+        app.MapPlacesApi();
         app.MapSprints();
         app.MapConsent();
         app.MapRightsApi();

@@ -1,4 +1,5 @@
 using Passport.Domain.JobSeekers;
+using Passport.Domain.Places;
 using Passport.Domain.Sectors;
 using Passport.Grains.JobSeekers;
 using Passport.Web.Accounts;
@@ -6,7 +7,10 @@ using Passport.Web.Localization;
 
 namespace Passport.Web.JobSeekers;
 
-/// <summary><c>/api/me/preferences</c>: the kind of work a job seeker looks for. Job seekers only, and only their own.</summary>
+/// <summary>
+/// <c>/api/me/preferences</c>: the kind of work a job seeker looks for, where they live and whether employers may find
+/// them without their name. Job seekers only, and only their own.
+/// </summary>
 public static class PreferencesApi
 {
     public static IEndpointRouteBuilder MapPreferencesApi(this IEndpointRouteBuilder endpoints)
@@ -17,21 +21,30 @@ public static class PreferencesApi
         return endpoints;
     }
 
-    public sealed record PreferencesResponse(IReadOnlyList<string> Sectors, int? HoursPerWeek);
+    public sealed record PreferencesResponse(IReadOnlyList<string> Sectors, int? HoursPerWeek, string? HomePlace, bool OpenToMatching)
+    {
+        public static PreferencesResponse From(PreferencesSnapshot preferences)
+        {
+            ArgumentNullException.ThrowIfNull(preferences);
+            return new(preferences.Sectors, preferences.HoursPerWeek, preferences.HomePlace, preferences.OpenToMatching);
+        }
+    }
 
-    public sealed record PreferencesRequest(IReadOnlyList<string>? Sectors, int? HoursPerWeek);
+    /// <summary>Replaces all preferences: a member left out is cleared (no sectors, no hours, no place, not open).</summary>
+    public sealed record PreferencesRequest(IReadOnlyList<string>? Sectors, int? HoursPerWeek, string? HomePlace, bool? OpenToMatching);
 
     private static async Task<Ok<PreferencesResponse>> GetAsync(HttpContext context, IGrainFactory grains)
     {
         var preferences = await grains.GetGrain<IJobSeekerGrain>(context.User.GetUserId()!.Value).GetPreferencesAsync();
-        return TypedResults.Ok(new PreferencesResponse(preferences.Sectors, preferences.HoursPerWeek));
+        return TypedResults.Ok(PreferencesResponse.From(preferences));
     }
 
     private static async Task<Results<Ok<PreferencesResponse>, ValidationProblem>> UpdateAsync(
-        PreferencesRequest request, HttpContext context, IGrainFactory grains, SectorCatalog sectors, ValidationMessages messages)
+        PreferencesRequest request, HttpContext context, IGrainFactory grains, SectorCatalog sectors, PlaceCatalog places,
+        ValidationMessages messages)
     {
-        var preferences = new JobSeekerPreferences(request.Sectors ?? [], request.HoursPerWeek);
-        var errors = preferences.Validate(sectors);
+        var preferences = new JobSeekerPreferences(request.Sectors ?? [], request.HoursPerWeek, request.HomePlace, request.OpenToMatching ?? false);
+        var errors = preferences.Validate(sectors, places);
         if (!errors.IsValid)
         {
             return messages.Problem(errors);
@@ -39,6 +52,6 @@ public static class PreferencesApi
 
         var stored = await grains.GetGrain<IJobSeekerGrain>(context.User.GetUserId()!.Value)
             .UpdatePreferencesAsync(PreferencesSnapshot.From(preferences));
-        return TypedResults.Ok(new PreferencesResponse(stored.Sectors, stored.HoursPerWeek));
+        return TypedResults.Ok(PreferencesResponse.From(stored));
     }
 }

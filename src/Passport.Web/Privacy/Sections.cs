@@ -36,7 +36,7 @@ public sealed class AccountSection(UserStore users, JobSeekerRepository jobSeeke
             Roles = user.Roles,
             user.OrganisationId,
             user.CreatedAt,
-            Preferences = new { preferences.Sectors, preferences.HoursPerWeek },
+            Preferences = new { preferences.Sectors, preferences.HoursPerWeek, preferences.HomePlace, preferences.OpenToMatching },
         };
     }
 

@@ -27,6 +27,25 @@ public abstract class JobSeekerRepositoryTests(DatabaseFixture fixture)
 
         Assert.Empty(preferences.Sectors);
         Assert.Null(preferences.HoursPerWeek);
+        Assert.Null(preferences.HomePlace);
+        Assert.False(preferences.OpenToMatching);
+    }
+
+    [Fact]
+    public async Task SavePreferencesAsync_HomePlaceAndOpenToMatching_RoundTripAndCanBeCleared()
+    {
+        var id = await NewJobSeekerAsync();
+
+        await _repository.SavePreferencesAsync(id, new JobSeekerPreferences(["ict"], 32, "eindhoven", OpenToMatching: true));
+        var opened = await _repository.GetPreferencesAsync(id);
+        await _repository.SavePreferencesAsync(id, new JobSeekerPreferences(["ict"], 32, null, OpenToMatching: false));
+        var cleared = await _repository.GetPreferencesAsync(id);
+
+        Assert.Equal(["ict"], opened.Sectors);
+        Assert.Equal("eindhoven", opened.HomePlace);
+        Assert.True(opened.OpenToMatching);
+        Assert.Null(cleared.HomePlace);
+        Assert.False(cleared.OpenToMatching);
     }
 
     [Fact]

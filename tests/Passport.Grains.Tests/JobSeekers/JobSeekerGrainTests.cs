@@ -35,13 +35,30 @@ public sealed class JobSeekerGrainTests(ClusterFixture fixture)
     {
         var id = await fixture.NewJobSeekerAsync();
         var grain = fixture.Grains.GetGrain<IJobSeekerGrain>(id);
-        await grain.UpdatePreferencesAsync(new PreferencesSnapshot(["healthcare"], 32));
+        await grain.UpdatePreferencesAsync(new PreferencesSnapshot(["healthcare"], 32, "helmond", OpenToMatching: true));
 
         await fixture.Cluster.DeactivateAsync(grain);
         var reloaded = await fixture.Grains.GetGrain<IJobSeekerGrain>(id).GetPreferencesAsync();
 
         Assert.Equal(["healthcare"], reloaded.Sectors.ToArray());
         Assert.Equal(32, reloaded.HoursPerWeek);
+        Assert.Equal("helmond", reloaded.HomePlace);
+        Assert.True(reloaded.OpenToMatching);
+    }
+
+    [Fact]
+    public async Task UpdatePreferencesAsync_UnknownHomePlace_RefusesAndKeepsThePrevious()
+    {
+        var id = await fixture.NewJobSeekerAsync();
+        var grain = fixture.Grains.GetGrain<IJobSeekerGrain>(id);
+        await grain.UpdatePreferencesAsync(new PreferencesSnapshot(["ict"], 16, "eindhoven", OpenToMatching: false));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => grain.UpdatePreferencesAsync(new PreferencesSnapshot(["ict"], 16, "atlantis", OpenToMatching: true)));
+
+        var stored = await new JobSeekerRepository(fixture.Database, TimeProvider.System).GetPreferencesAsync(id);
+        Assert.Equal("eindhoven", (await grain.GetPreferencesAsync()).HomePlace);
+        Assert.Equal("eindhoven", stored.HomePlace);
+        Assert.False(stored.OpenToMatching);
     }
 
     [Fact]

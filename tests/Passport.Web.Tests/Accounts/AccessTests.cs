@@ -51,14 +51,79 @@ public abstract class AccessTests(WebAppFixture fixture)
         using (first)
         using (second)
         {
-            using var saved = await first.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "logistics", "ict" }, hoursPerWeek = 24 });
+            using var saved = await first.PutAsJsonAsync("/api/me/preferences",
+                new { sectors = new[] { "logistics", "ict" }, hoursPerWeek = 24, homePlace = "eindhoven", openToMatching = true });
+            var answered = await saved.Content.ReadFromJsonAsync<JsonElement>();
             var mine = await first.GetFromJsonAsync<JsonElement>("/api/me/preferences");
             var theirs = await second.GetFromJsonAsync<JsonElement>("/api/me/preferences");
 
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.Equal("eindhoven", answered.GetProperty("homePlace").GetString());
+            Assert.True(answered.GetProperty("openToMatching").GetBoolean());
             Assert.Equal(["logistics", "ict"], mine.GetProperty("sectors").EnumerateArray().Select(sector => sector.GetString()));
             Assert.Equal(24, mine.GetProperty("hoursPerWeek").GetInt32());
+            Assert.Equal("eindhoven", mine.GetProperty("homePlace").GetString());
+            Assert.True(mine.GetProperty("openToMatching").GetBoolean());
             Assert.Empty(theirs.GetProperty("sectors").EnumerateArray());
+            Assert.Equal(JsonValueKind.Null, theirs.GetProperty("homePlace").ValueKind);
+            Assert.False(theirs.GetProperty("openToMatching").GetBoolean());
+        }
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    public async Task Preferences_WithoutToken_Returns401Problem(string method)
+    {
+        using var anonymous = _app.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/api/me/preferences")
+        {
+            Content = method == "PUT" ? JsonContent.Create(new { sectors = Array.Empty<string>(), homePlace = "eindhoven", openToMatching = true }) : null,
+        };
+
+        using var response = await anonymous.SendAsync(request);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Preferences_UnknownHomePlace_Returns400AndChangesNothing()
+    {
+        var (client, _) = await Hosting.Accounts.NewJobSeekerAsync(_app);
+        using (client)
+        {
+            (await client.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "retail" }, hoursPerWeek = 16, homePlace = "helmond", openToMatching = false }))
+                .EnsureSuccessStatusCode();
+
+            using var response = await client.PutAsJsonAsync("/api/me/preferences",
+                new { sectors = new[] { "ict" }, hoursPerWeek = 32, homePlace = "atlantis", openToMatching = true });
+
+            var errors = (await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+            Assert.Equal(["homePlace"], errors.EnumerateObject().Select(error => error.Name));
+            Assert.Contains("atlantis", errors.GetProperty("homePlace")[0].GetString(), StringComparison.Ordinal);
+            var stored = await client.GetFromJsonAsync<JsonElement>("/api/me/preferences");
+            Assert.Equal(["retail"], stored.GetProperty("sectors").EnumerateArray().Select(sector => sector.GetString()));
+            Assert.Equal(16, stored.GetProperty("hoursPerWeek").GetInt32());
+            Assert.Equal("helmond", stored.GetProperty("homePlace").GetString());
+            Assert.False(stored.GetProperty("openToMatching").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task Preferences_PlaceAndMatchingLeftOut_AreClearedLikeEveryOtherMember()
+    {
+        var (client, _) = await Hosting.Accounts.NewJobSeekerAsync(_app);
+        using (client)
+        {
+            (await client.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "retail" }, homePlace = "helmond", openToMatching = true }))
+                .EnsureSuccessStatusCode();
+
+            using var response = await client.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "retail" } });
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var stored = await client.GetFromJsonAsync<JsonElement>("/api/me/preferences");
+            Assert.Equal(JsonValueKind.Null, stored.GetProperty("homePlace").ValueKind);
+            Assert.False(stored.GetProperty("openToMatching").GetBoolean());
         }
     }
 

@@ -14,6 +14,9 @@ public static class SprintPages
     /// <summary>How long a step may take to show: the first needs the Blazor circuit to start.</summary>
     public static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
 
+    /// <summary>The desktop width axe checks pages at, besides 320 px.</summary>
+    public const int Wide = 1280;
+
     /// <summary>A job seeker registered through the API and signed in through the sign-in page.</summary>
     public static async Task<IPage> SignedInAsNewJobSeekerAsync(PassportApp app, BrowserFixture browser, int width = 320)
     {
@@ -147,6 +150,18 @@ public static class SprintPages
 
         Assert.True(result.Violations.Length == 0, $"{page.Url}:\n" + string.Join("\n", result.Violations.Select(violation =>
             $"{violation.Id}: {violation.Help} at {string.Join(", ", violation.Nodes.Select(node => node.Target))}")));
+    }
+
+    /// <summary>axe WCAG 2.1 AA at the narrowest phone (320 px, no side scrolling) and on a desktop; leaves the page at 320 px.</summary>
+    public static async Task AssertAccessibleAtBothWidthsAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.SetViewportSizeAsync(320, 720);
+        await AssertAccessibleAsync(page);
+        Assert.True(await FitsWithoutSideScrollingAsync(page), $"{page.Url} fits 320 px");
+        await page.SetViewportSizeAsync(Wide, 900);
+        await AssertAccessibleAsync(page);
+        await page.SetViewportSizeAsync(320, 720);
     }
 
     public static Task<bool> FitsWithoutSideScrollingAsync(IPage page) =>

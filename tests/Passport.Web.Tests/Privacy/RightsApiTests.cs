@@ -87,6 +87,9 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var export = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(person.Email, export.GetProperty("account").GetProperty("email").GetString());
+        var preferences = export.GetProperty("account").GetProperty("preferences");
+        Assert.Equal("eindhoven", preferences.GetProperty("homePlace").GetString());
+        Assert.True(preferences.GetProperty("openToMatching").GetBoolean());
         Assert.NotEmpty(export.GetProperty("sprints").GetProperty("answers").EnumerateArray());
         Assert.NotEmpty(export.GetProperty("sprints").GetProperty("passport").GetProperty("skills").EnumerateArray());
         Assert.Single(export.GetProperty("consent").GetProperty("consents").EnumerateArray());
@@ -144,7 +147,7 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         var client = App.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var id = (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid();
-        (await client.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "logistics" }, hoursPerWeek = 24 })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "logistics" }, hoursPerWeek = 24, homePlace = "eindhoven", openToMatching = true })).EnsureSuccessStatusCode();
         await using (var player = await SprintPlayer.ConnectAsync(App, token))
         {
             await player.PlayToEndAsync((await player.StartAsync("team-shift")).GetProperty("sessionId").GetString()!);
