@@ -32,6 +32,7 @@ public sealed partial class RankerStore(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _training = new(1, 1);
     private readonly FeatureSchema _schema = new(skills.All.Select(skill => skill.Id));
     private volatile Loaded? _loaded;
 
@@ -74,6 +75,21 @@ public sealed partial class RankerStore(
     /// well as the active model does on the same vacancies. Rejected models are stored too, for the record.
     /// </summary>
     public async Task<RetrainResult> RetrainAsync(CancellationToken cancellationToken = default)
+    {
+        // One run at a time on this host (the job and an administrator may ask at once); across hosts the promotion
+        // rule makes a second run on the same outcomes harmless.
+        await _training.WaitAsync(cancellationToken);
+        try
+        {
+            return await RetrainOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _training.Release();
+        }
+    }
+
+    private async Task<RetrainResult> RetrainOnceAsync(CancellationToken cancellationToken)
     {
         var active = await GetAsync(cancellationToken);
         var pairs = await RecordedPairsAsync(cancellationToken);
@@ -139,7 +155,11 @@ public sealed partial class RankerStore(
         return true;
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _training.Dispose();
+    }
 
     private async Task ColdStartAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Passport.Data.Matching;
 using Passport.Matching.Training;
 using Passport.Web.Accounts;
@@ -21,11 +22,26 @@ public static class RankerAdminApi
         return endpoints;
     }
 
-    private static async Task<Ok<RankerModelRow[]>> ListAsync(HttpContext context, RankerStore store, RankerModelRepository models)
+    /// <summary>A stored model as the model card shows it; <c>metadata</c> holds its features, skills and metrics.</summary>
+    public sealed record ModelResponse(
+        string Version, string Source, string Status, DateTimeOffset TrainedAt, int TrainingPairs, int TrainingVacancies,
+        double HeldOutNdcg, double? ComparedNdcg, JsonElement Metadata, DateTimeOffset CreatedAt, DateTimeOffset? PromotedAt)
+    {
+        public static ModelResponse From(RankerModelRow row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            return new(
+                row.Version, row.Source.ToLowerInvariant(), row.Status.ToLowerInvariant(), row.TrainedAt, row.TrainingPairs,
+                row.TrainingVacancies, row.HeldOutNdcg, row.ComparedNdcg, JsonDocument.Parse(row.Metadata).RootElement.Clone(),
+                row.CreatedAt, row.PromotedAt);
+        }
+    }
+
+    private static async Task<Ok<ModelResponse[]>> ListAsync(HttpContext context, RankerStore store, RankerModelRepository models)
     {
         // The first request on an empty database trains the first model, so the list is never empty.
         await store.GetAsync(context.RequestAborted);
-        return TypedResults.Ok((await models.ListAsync(context.RequestAborted)).ToArray());
+        return TypedResults.Ok((await models.ListAsync(context.RequestAborted)).Select(ModelResponse.From).ToArray());
     }
 
     private static async Task<Ok<RetrainResult>> RetrainAsync(HttpContext context, RankerStore store) =>

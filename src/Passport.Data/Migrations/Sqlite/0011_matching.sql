@@ -11,6 +11,11 @@
 ALTER TABLE job_seeker_preferences ADD COLUMN home_place TEXT NULL;
 ALTER TABLE job_seeker_preferences ADD COLUMN open_to_matching INTEGER NOT NULL DEFAULT 0;
 
+-- The candidate pool re-reads only the people changed since its last read.
+CREATE INDEX ix_sprint_responses_answered ON sprint_responses (answered_at);
+CREATE INDEX ix_job_seeker_preferences_updated ON job_seeker_preferences (updated_at);
+CREATE INDEX ix_experiences_updated ON experiences (updated_at);
+
 CREATE TABLE ranker_models (
     version             TEXT    NOT NULL PRIMARY KEY,
     source              TEXT    NOT NULL CHECK (source IN ('Simulation', 'Outcomes')),
