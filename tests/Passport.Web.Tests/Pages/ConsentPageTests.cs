@@ -16,8 +16,6 @@ namespace Passport.Web.Tests.Pages;
 [Collection(SqliteWebCollection.Name)]
 public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const int Wide = 1280;
-
     private readonly PassportApp _app = fixture.App;
 
     [Fact]
@@ -323,16 +321,5 @@ public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture
     {
         using var response = await owner.PostAsJsonAsync("/api/me/consents", new { audience = new { organisationId }, categories, purpose });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
-
-    /// <summary>axe WCAG 2.1 AA at the narrowest phone (320 px, no side scrolling) and on a desktop.</summary>
-    private static async Task AssertAccessibleAtBothWidthsAsync(IPage page)
-    {
-        await page.SetViewportSizeAsync(320, 720);
-        await AssertAccessibleAsync(page);
-        Assert.True(await FitsWithoutSideScrollingAsync(page), $"{page.Url} fits 320 px");
-        await page.SetViewportSizeAsync(Wide, 900);
-        await AssertAccessibleAsync(page);
-        await page.SetViewportSizeAsync(320, 720);
     }
 }
