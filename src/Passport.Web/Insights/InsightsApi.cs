@@ -1,11 +1,5 @@
-using Passport.Data.Insights;
-using Passport.Data.Vacancies;
 using Passport.Domain.Insights;
-using Passport.Domain.Pathways;
-using Passport.Domain.Skills;
-using Passport.Domain.Sprints;
 using Passport.Domain.Validation;
-using Passport.Grains.Pathways;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
@@ -30,77 +24,40 @@ public static class InsightsApi
         return endpoints;
     }
 
-    private static async Task<Ok<InsightsResponse>> GetAsync(
-        HttpContext context, VacancyRepository vacancies, InsightsRepository insights, SkillCatalog skills, SprintCatalog sprints)
-    {
-        var demand = await DemandAsync(vacancies, context.RequestAborted);
-        var supply = await SupplyAsync(insights, skills, sprints, context.RequestAborted);
-        return TypedResults.Ok(InsightsResponse.From(InsightsCalculator.Compute(demand, supply)));
-    }
+    private static async Task<Ok<InsightsResponse>> GetAsync(HttpContext context, InsightsService insights) =>
+        TypedResults.Ok(InsightsResponse.From((await insights.LoadAsync(context.RequestAborted)).Compute()));
 
     private static async Task<Results<Ok<WhatIfResponse>, ValidationProblem, ProblemHttpResult>> WhatIfAsync(
-        Guid? pathwayId, string? skillId, double? delta, HttpContext context, IGrainFactory grains,
-        VacancyRepository vacancies, InsightsRepository insights, SkillCatalog skills, SprintCatalog sprints,
+        Guid? pathwayId, string? skillId, double? delta, HttpContext context, InsightsService insights,
         ValidationMessages messages, ApiProblems problems)
     {
-        var errors = new ValidationErrors();
         IReadOnlyList<LevelGain> gains;
         if (pathwayId is { } id && skillId is null && delta is null)
         {
-            var pathway = await grains.GetGrain<IPathwayGrain>(id).GetAsync();
-            if (pathway is null || !IsVisible(pathway, context.User.GetOrganisationId()))
+            if (await insights.GainsOfAsync(id, context.User.GetOrganisationId()) is not { } pathwayGains)
             {
                 return problems.Create(StatusCodes.Status404NotFound, "Insights.Problem.PathwayNotFound.Title", "Insights.Problem.PathwayNotFound.Detail");
             }
 
-            gains = [.. pathway.Content.Gains.Select(gain => new LevelGain(gain.SkillId, gain.ExpectedGain))];
+            gains = pathwayGains;
         }
         else if (pathwayId is null && skillId is not null && delta is { } levels)
         {
-            if (!skills.IsKnown(skillId))
+            var errors = insights.CheckSkillGain(skillId, levels);
+            if (!errors.IsValid)
             {
-                errors.Add("skillId", "Pathway.Skill.Unknown", skillId);
-            }
-
-            if (!Pathway.IsGainStep(levels))
-            {
-                errors.Add("delta", "Pathway.Gain.OutOfRange", Pathway.MinGain, Pathway.MaxGain, Pathway.GainStep);
+                return messages.Problem(errors);
             }
 
             gains = [new LevelGain(skillId, levels)];
         }
         else
         {
+            var errors = new ValidationErrors();
             errors.Add("pathwayId", "Insights.WhatIf.Choose");
-            gains = [];
-        }
-
-        if (!errors.IsValid)
-        {
             return messages.Problem(errors);
         }
 
-        var demand = await DemandAsync(vacancies, context.RequestAborted);
-        var supply = await SupplyAsync(insights, skills, sprints, context.RequestAborted);
-        return TypedResults.Ok(WhatIfResponse.From(InsightsCalculator.WhatIf(demand, supply, gains), gains));
-    }
-
-    // A provider may test its own pathways in any state; another provider's only once it is on offer.
-    private static bool IsVisible(PathwayView pathway, Guid? organisationId) =>
-        pathway.OrganisationId == organisationId || pathway.Status is PathwayStatus.Open or PathwayStatus.Full;
-
-    private static async Task<IReadOnlyList<DemandVacancy>> DemandAsync(VacancyRepository vacancies, CancellationToken cancellationToken)
-    {
-        var published = await vacancies.ListPublishedAsync(cancellationToken);
-        return [.. published.Select(record => new DemandVacancy(
-            record.Id, record.Vacancy.Title, record.Vacancy.Sector, record.Vacancy.Location.Place, record.Vacancy.Skills))];
-    }
-
-    private static async Task<SupplyMatrix> SupplyAsync(
-        InsightsRepository insights, SkillCatalog skills, SprintCatalog sprints, CancellationToken cancellationToken)
-    {
-        var answers = await insights.ListScoredAnswersAsync(cancellationToken);
-        return SupplyMatrix.FromAnswers(
-            skills.All.Select(skill => skill.Id), answers.Select(answer => (answer.UserId, answer.ItemId, answer.Category)), sprints);
+        return TypedResults.Ok(WhatIfResponse.From((await insights.LoadAsync(context.RequestAborted)).WhatIf(gains), gains));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -9,7 +10,7 @@ namespace Passport.Web.Tests.Pages;
 /// A person in a browser on the sprint pages: signs in, and plays whatever items a sprint presents, by keyboard,
 /// knowing only what the page shows. Every wait is on page state, never on time.
 /// </summary>
-public static class SprintPages
+public static partial class SprintPages
 {
     /// <summary>How long a step may take to show: the first needs the Blazor circuit to start.</summary>
     public static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
@@ -32,6 +33,48 @@ public static class SprintPages
         var page = await browser.NewPageAsync(app.Address, width);
         await SignInAsync(page, email, Hosting.Accounts.Password);
         return page;
+    }
+
+    /// <summary>A fresh browser profile, 320 px wide, signed in as <paramref name="email"/> (staff of <c>Staff.NewAsync</c> by default).</summary>
+    public static async Task<IPage> SignedInAsync(PassportApp app, BrowserFixture browser, string email, string password = Hosting.Accounts.Password)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(browser);
+        var page = await browser.NewPageAsync(app.Address);
+        await SignInAsync(page, email, password);
+        return page;
+    }
+
+    /// <summary>Opens <paramref name="path"/> and expects the "no access" page.</summary>
+    public static async Task AssertDeniedAsync(IPage page, string path)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync(path);
+        await page.WaitForURLAsync("**/account/denied**");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("You do not have access to this page");
+    }
+
+    /// <summary>
+    /// Follows the navigation link <paramref name="navigation"/> to a list that says <paramref name="empty"/>, then its
+    /// link <paramref name="newLink"/> to the form at the list's address plus <c>/new</c>; axe checks both at both widths.
+    /// </summary>
+    public static async Task OpenEmptyListThenNewFormAsync(IPage page, string navigation, string empty, string newLink)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = navigation, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(empty);
+        var list = new Uri(page.Url).AbsolutePath;
+        await AssertAccessibleAtBothWidthsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = newLink }).ClickAsync();
+        await page.WaitForURLAsync($"**{list}/new");
+        await AssertAccessibleAtBothWidthsAsync(page);
+    }
+
+    /// <summary>The id in the page's address, e.g. of <c>/employer/vacancies/{id}?done=created</c>.</summary>
+    public static Guid IdInUrl(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Guid.Parse(IdPattern().Match(page.Url).Value);
     }
 
     public static async Task SignInAsync(IPage page, string email, string password)
@@ -166,4 +209,7 @@ public static class SprintPages
 
     public static Task<bool> FitsWithoutSideScrollingAsync(IPage page) =>
         page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex IdPattern();
 }

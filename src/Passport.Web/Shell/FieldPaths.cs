@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Passport.Web.Shell;
+
+/// <summary>
+/// The domain names broken fields by their API path (<c>location.latitude</c>, <c>skills[2].importance</c>); a form
+/// shows each message next to its input, whose id may differ. These helpers move described errors to those ids.
+/// </summary>
+public static partial class FieldPaths
+{
+    /// <summary>The errors regrouped under the ids <paramref name="idOf"/> gives; messages that meet on one id keep their order.</summary>
+    public static Dictionary<string, string[]> Regroup(IReadOnlyDictionary<string, string[]> errors, Func<string, string> idOf)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(idOf);
+        return errors
+            .GroupBy(pair => idOf(pair.Key), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.SelectMany(pair => pair.Value).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Splits <c>skills[2].importance</c> into <c>("skills", 2, "importance")</c>; a plain path has no index and no member.</summary>
+    public static (string List, int? Index, string? Member) Parse(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var match = IndexedPath().Match(path);
+        return match.Success
+            ? (match.Groups["list"].Value, int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture),
+                match.Groups["member"].Success ? match.Groups["member"].Value : null)
+            : (path, null, null);
+    }
+
+    /// <summary>The id of the location inputs (<c>place</c>, <c>latitude</c>, <c>longitude</c>) for a <c>location…</c> path; null otherwise.</summary>
+    public static string? LocationId(string path) => path switch
+    {
+        "location" or "location.place" => "place",
+        "location.latitude" => "latitude",
+        "location.longitude" => "longitude",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^(?<list>[A-Za-z]+)\[(?<index>\d+)\](?:\.(?<member>[A-Za-z]+))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IndexedPath();
+}
