@@ -49,6 +49,13 @@ public sealed class PassportDatabase : IAsyncDisposable
         return new PassportDatabase(StorageProvider.Sqlite, new SqliteDataSource(builder.ToString()), Path.GetFullPath(builder.DataSource));
     }
 
+    /// <summary>
+    /// "Column is one of the list parameter": Dapper expands a list into <c>IN (…)</c> on SQLite, while Npgsql sends
+    /// it as one array, which PostgreSQL compares with <c>= ANY</c>.
+    /// </summary>
+    public string IsIn(string column, string parameter) =>
+        Provider == StorageProvider.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     public ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         DataSource.OpenConnectionAsync(cancellationToken);
 

@@ -121,10 +121,10 @@ public sealed class CandidateRepository(PassportDatabase database)
         foreach (var chunk in userIds.Chunk(IdChunk))
         {
             var rows = await connection.QueryAsync<LanguageRow>(new CommandDefinition(
-                """
+                $"""
                 SELECT u.id AS UserId, u.language AS Language
                 FROM users u JOIN job_seeker_preferences p ON p.user_id = u.id
-                WHERE p.open_to_matching AND u.id IN @chunk
+                WHERE p.open_to_matching AND {database.IsIn("u.id", "chunk")}
                 """,
                 new { chunk }, cancellationToken: cancellationToken));
             foreach (var row in rows)
@@ -136,7 +136,7 @@ public sealed class CandidateRepository(PassportDatabase database)
         return findable;
     }
 
-    private static IEnumerable<(string Where, object Parameters)> Filters(CandidateScope scope)
+    private IEnumerable<(string Where, object Parameters)> Filters(CandidateScope scope)
     {
         var open = scope.OpenOnly ? "p.open_to_matching" : "1 = 1";
         if (scope.UserIds is null)
@@ -147,7 +147,7 @@ public sealed class CandidateRepository(PassportDatabase database)
 
         foreach (var chunk in scope.UserIds.Chunk(IdChunk))
         {
-            yield return ($"{open} AND u.id IN @chunk", new { chunk });
+            yield return ($"{open} AND {database.IsIn("u.id", "chunk")}", new { chunk });
         }
     }
 

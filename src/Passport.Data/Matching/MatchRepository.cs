@@ -44,7 +44,7 @@ public sealed class MatchRepository(PassportDatabase database)
             """,
             shownUserIds.Select(userId => new { vacancyId, userId, candidateRef = NewRef(), now = list.ShownAt }),
             transaction, cancellationToken: cancellationToken));
-        var rows = await ListAsync(connection, transaction, vacancyId, shownUserIds, cancellationToken);
+        var rows = await ListAsync(connection, transaction, vacancyId, shownUserIds, database.IsIn("user_id", "userIds"), cancellationToken);
         var (items, log) = complete(vacancyId, rows);
         await InsertListAsync(connection, transaction, list with { Items = items }, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -134,7 +134,7 @@ public sealed class MatchRepository(PassportDatabase database)
 
     private static async Task<IReadOnlyDictionary<Guid, MatchCandidateRow>> ListAsync(
         System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Guid vacancyId,
-        IReadOnlyList<Guid> userIds, CancellationToken cancellationToken)
+        IReadOnlyList<Guid> userIds, string isIn, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
         {
@@ -142,8 +142,8 @@ public sealed class MatchRepository(PassportDatabase database)
         }
 
         var rows = await connection.QueryAsync<MatchCandidateRow>(new CommandDefinition(
-            $"SELECT {CandidateColumns} FROM match_candidates WHERE vacancy_id = @vacancyId AND user_id IN @userIds",
-            new { vacancyId, userIds }, transaction, cancellationToken: cancellationToken));
+            $"SELECT {CandidateColumns} FROM match_candidates WHERE vacancy_id = @vacancyId AND {isIn}",
+            new { vacancyId, userIds = userIds.ToArray() }, transaction, cancellationToken: cancellationToken));
         return rows.ToDictionary(row => row.UserId);
     }
 

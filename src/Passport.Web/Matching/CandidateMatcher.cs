@@ -28,6 +28,7 @@ public sealed class CandidateMatcher(
     MatchRepository matches,
     OrganisationRepository organisations,
     PathwayOffers pathways,
+    TypicalCandidates typical,
     IGrainFactory grains,
     MatchWords words,
     IOptions<MatchingOptions> options,
@@ -64,7 +65,7 @@ public sealed class CandidateMatcher(
 
         var explanations = MatchExplainer.Explain(
             ranker, profile, [.. shown.Select(pair => pair.Candidate.Profile)], maxReasons: 4,
-            population: [.. shortlisted.Select(candidate => candidate.Profile)]);
+            population: typical.TopUp([.. shortlisted.Select(candidate => candidate.Profile)]));
         var offers = await pathways.ListOpenAsync(cancellationToken);
         var organisation = await organisations.FindAsync(vacancy.OrganisationId, cancellationToken);
         var now = time.GetUtcNow();

@@ -22,6 +22,7 @@ public static class MatchingHostingExtensions
             .ValidateOnStart();
         services.AddSingleton<CandidateProfileReader>();
         services.AddSingleton<CandidatePool>();
+        services.AddSingleton<TypicalCandidates>();
         services.AddSingleton<RankerStore>();
         services.AddSingleton<PathwayOffers>();
         services.AddSingleton<MatchWords>();

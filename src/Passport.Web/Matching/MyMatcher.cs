@@ -13,7 +13,7 @@ namespace Passport.Web.Matching;
 /// A job seeker's own side of matching: the published vacancies that fit them, with reasons and gaps, and the
 /// pathways that would open the most vacancies. Works from their passport whether or not employers may find them.
 /// Scores of the learned ranker only compare within one vacancy, so fit is expressed as a percentile among a sample
-/// of the candidate pool for that same vacancy.
+/// of the candidate pool (topped up with typical candidates while the pool is small) for that same vacancy.
 /// </summary>
 public sealed class MyMatcher(
     CandidateProfileReader reader,
@@ -22,6 +22,7 @@ public sealed class MyMatcher(
     VacancyRepository vacancies,
     OrganisationRepository organisations,
     PathwayOffers pathways,
+    TypicalCandidates typical,
     MatchRepository matches,
     MatchWords words,
     IOptions<MatchingOptions> options,
@@ -38,7 +39,7 @@ public sealed class MyMatcher(
 
         var ranker = await rankers.GetAsync(cancellationToken);
         var snapshot = await pool.GetAsync(cancellationToken);
-        var reference = Reference(snapshot, userId);
+        var reference = typical.TopUp(Reference(snapshot, userId));
         var nearby = await NearbyAsync(me, cancellationToken);
         var offers = await pathways.ListOpenAsync(cancellationToken);
         var employers = (await organisations.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);

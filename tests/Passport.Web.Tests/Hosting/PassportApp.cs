@@ -40,6 +40,7 @@ public sealed class PassportApp : WebApplicationFactory<Program>
             ["Seed:Demo"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Passport"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics"] = "Error",
             ["Credentials:KeyDirectory"] = _keyDirectory,
             // Tests write passports and then list candidates at once; the refresh interval itself is for production load.
             ["Matching:PoolRefresh"] = "00:00:00",
