@@ -21,6 +21,12 @@ public static class Commands
           passport evaluate-matching [--content PATH] [--seed S]
               Simulates a labour market over the skills framework, trains the LightGBM ranker on 70 % of the
               vacancies and prints the NDCG@10 and fairness table of docs/matching.md for the rest. Default seed 20261123.
+          passport seed-candidates [--count N] [--seed S] [--database sqlite:PATH | --postgres "CONNECTION STRING"] [--content PATH]
+              Writes N simulated job seekers (demo accounts nobody can sign in to, with completed sprints, preferences
+              and some certificates) into the database, migrating it first, and prints how many and how long it took.
+              The same seed makes the same people, so running it again adds only the ones missing. Where they live,
+              their sectors and certificates come from the "candidates" object of content/demo/demo.json, as do the
+              defaults for N and S. Without --database or --postgres: the host's default SQLite file, data/passport.db.
           passport rotate-issuer-key --keys DIR
               Makes a new issuer key for signing credentials in DIR (the hosts' Credentials:KeyDirectory) and prints
               its kid. The new key signs from now on; older keys stay, so credentials they signed still verify.
@@ -60,11 +66,14 @@ public static class Commands
 
         return args[0] switch
         {
-            "validate" when options.Respondents is null && options.Seed is null => Validate(options, output, error),
+            "validate" when options.Respondents is null && options.Seed is null && !options.HasSeedingOptions => Validate(options, output, error),
             "validate" => Fail(error, "validate takes only --content"),
-            "simulate" => Simulate(options, output, error),
-            "evaluate-matching" when options.Respondents is null => EvaluateMatching(options, output, error),
+            "simulate" when !options.HasSeedingOptions => Simulate(options, output, error),
+            "simulate" => Fail(error, "simulate takes only --content, --respondents and --seed"),
+            "evaluate-matching" when options.Respondents is null && !options.HasSeedingOptions => EvaluateMatching(options, output, error),
             "evaluate-matching" => Fail(error, "evaluate-matching takes only --content and --seed"),
+            "seed-candidates" when options.Respondents is null => SeedCandidates(options, output, error),
+            "seed-candidates" => Fail(error, "seed-candidates takes only --count, --seed, --database or --postgres, and --content"),
             _ => Fail(error, $"unknown command '{args[0]}'"),
         };
     }
@@ -122,6 +131,32 @@ public static class Commands
         var report = MatchingEvaluation.Run(skillIds, TimeProvider.System, simulation);
         output.Write(MatchingEvaluation.Format(report));
         return 0;
+    }
+
+    private static int SeedCandidates(CommandLine options, TextWriter output, TextWriter error)
+    {
+        if (options.Database is not null && options.Postgres is not null)
+        {
+            return Fail(error, "give --database or --postgres, not both");
+        }
+
+        if (options.Database is { } database && !database.StartsWith(CandidateSeeding.SqlitePrefix, StringComparison.Ordinal))
+        {
+            return Fail(error, $"--database takes {CandidateSeeding.SqlitePrefix}PATH, not '{database}'");
+        }
+
+        if (options.Count is < 1)
+        {
+            return Fail(error, "--count must be at least 1");
+        }
+
+        var result = ContentLoader.Load(options.ContentPath);
+        if (!Report(result, error))
+        {
+            return 1;
+        }
+
+        return CandidateSeeding.RunAsync(options, result, output, error).GetAwaiter().GetResult();
     }
 
     private static int RotateIssuerKey(List<string> args, TextWriter output, TextWriter error)

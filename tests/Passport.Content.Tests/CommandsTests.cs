@@ -100,6 +100,46 @@ public sealed class CommandsTests : IDisposable
     }
 
     [Fact]
+    public void SeedCandidates_FreshSqliteFile_WritesThemAndASecondRunAddsNobody()
+    {
+        var database = Path.Combine(_fixture.Path, "seeded", "passport.db");
+        string[] args = ["seed-candidates", "--content", Repository.ContentPath, "--count", "40", "--seed", "3", "--database", $"sqlite:{database}"];
+
+        var first = Run(args);
+        var second = Run(args);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Empty(first.Error);
+        Assert.Matches(@"^seed 3: wrote 40 simulated candidates \(0 already there\) to .+passport\.db in \d+\.\d s", first.Output.Trim());
+        Assert.Equal(0, second.ExitCode);
+        Assert.StartsWith("seed 3: wrote 0 simulated candidates (40 already there)", second.Output.Trim(), StringComparison.Ordinal);
+        Assert.True(File.Exists(database));
+    }
+
+    [Theory]
+    [InlineData("--database", "sqlite:a.db", "--postgres", "Host=x")]
+    [InlineData("--database", "a.db")]
+    [InlineData("--count", "0")]
+    [InlineData("--respondents", "5")]
+    public void SeedCandidates_BadOptions_ExitsTwoWithoutWriting(params string[] options)
+    {
+        var (exitCode, output, error) = Run(["seed-candidates", .. options]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_Count_Refused()
+    {
+        var (exitCode, _, error) = Run("simulate", "--count", "5");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("simulate takes only --content, --respondents and --seed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_PrintsUsageAndExitsZero()
     {
         var (exitCode, output, _) = Run("help");

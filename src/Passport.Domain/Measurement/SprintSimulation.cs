@@ -50,7 +50,7 @@ public static class SprintSimulation
         {
             foreach (var skill in skills)
             {
-                truth[skill] = StandardNormal(people);
+                truth[skill] = ResponseSampling.StandardNormal(people);
             }
 
             for (var index = 0; index < draws.Length; index++)
@@ -96,29 +96,13 @@ public static class SprintSimulation
 
             var index = IndexOf(pool, next);
             administered.Add(next.Id);
-            var category = Respond(next.Model, truth[next.SkillId], draws[index]);
+            var category = ResponseSampling.Respond(next.Model, truth[next.SkillId], draws[index]);
             var posterior = posteriors[next.SkillId];
             posterior.Add(new ItemResponse(next.Model, category));
             estimates[next.SkillId] = posterior.Estimate();
         }
 
         return new Session(administered.Count, estimates);
-    }
-
-    /// <summary>Inverse-CDF draw of a category: the first whose cumulative probability reaches the uniform draw.</summary>
-    private static int Respond(IResponseModel model, double theta, double uniform)
-    {
-        var cumulative = 0.0;
-        for (var category = 0; category < model.Categories - 1; category++)
-        {
-            cumulative += model.Probability(theta, category);
-            if (uniform < cumulative)
-            {
-                return category;
-            }
-        }
-
-        return model.Categories - 1;
     }
 
     private static int IndexOf(IReadOnlyList<CandidateItem> pool, CandidateItem item)
@@ -132,13 +116,6 @@ public static class SprintSimulation
         }
 
         throw new InvalidOperationException($"Item '{item.Id}' is not in the pool.");
-    }
-
-    /// <summary>Box–Muller; 1 − u keeps the logarithm away from 0.</summary>
-    private static double StandardNormal(Random random)
-    {
-        var radius = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()));
-        return radius * Math.Cos(2 * Math.PI * random.NextDouble());
     }
 
     private sealed record Session(int Items, IReadOnlyDictionary<string, AbilityEstimate> Estimates);

@@ -1,10 +1,12 @@
 using Passport.Domain.Organisations;
+using Passport.Domain.Simulation;
 using Passport.Web.Hosting;
 
 namespace Passport.Web.Demo;
 
-/// <summary>The shape of <c>content/demo/demo.json</c>.</summary>
-public sealed record DemoContent(string Password, IReadOnlyList<DemoOrganisation> Organisations, IReadOnlyList<DemoAccount> Accounts)
+/// <summary>The shape of <c>content/demo/demo.json</c>; <see cref="Candidates"/> are the simulated job seekers.</summary>
+public sealed record DemoContent(
+    string Password, IReadOnlyList<DemoOrganisation> Organisations, IReadOnlyList<DemoAccount> Accounts, CandidateSimulationSettings? Candidates = null)
 {
     public static DemoContent Load(ContentOptions content)
     {

@@ -38,6 +38,7 @@ public static class ContentHostingExtensions
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddSingleton<IDatabaseSeeder, DemoSeeder>();
+        services.AddSingleton<IDatabaseSeeder, DemoCandidateSeeder>();
         services.AddHostedService<StartupReport>();
         return builder;
     }
