@@ -244,6 +244,51 @@ public abstract class EmployerMatchesApiTests(WebAppFixture fixture)
         Assert.Equal(cards.Select(card => card.GetProperty("score").GetDouble()).OrderDescending(), cards.Select(card => card.GetProperty("score").GetDouble()));
     }
 
+    [Fact]
+    public async Task Matches_CandidateShown_TheirAccessLogAndExportNoteIt()
+    {
+        using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
+        var vacancyId = await PublishVacancyAsync(_app, employer.Client, "aarhus", [("communication", 2, 2)]);
+        var (candidate, _) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["communication"] = 4 }, "aarhus"));
+        using var _candidate = candidate;
+
+        var reference = (await MatchesAsync(employer.Client, vacancyId)).GetProperty("candidates")[0].GetProperty("candidateRef").GetString();
+
+        var entry = Assert.Single((await candidate.GetFromJsonAsync<JsonElement>("/api/me/access-log")).EnumerateArray());
+        Assert.Equal(employer.OrganisationId, entry.GetProperty("organisationId").GetGuid());
+        Assert.Equal(["skills", "experiences"], entry.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains("Test job in Aarhus", entry.GetProperty("purpose").GetString(), StringComparison.Ordinal);
+        var export = await candidate.GetFromJsonAsync<JsonElement>("/api/me/export");
+        var shown = Assert.Single(export.GetProperty("matching").EnumerateArray());
+        Assert.Equal(reference, shown.GetProperty("candidateRef").GetString());
+        Assert.Equal(vacancyId, shown.GetProperty("vacancyId").GetGuid());
+    }
+
+    [Fact]
+    public async Task Erasure_CandidateShownInvitedAndRated_NoTraceOfThemLeft()
+    {
+        using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
+        var vacancyId = await PublishVacancyAsync(_app, employer.Client, "copenhagen", [("problem-solving", 2, 2)]);
+        var (candidate, id) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["problem-solving"] = 4 }, "copenhagen"));
+        using var _candidate = candidate;
+        var email = (await candidate.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("email").GetString()!;
+        var list = await MatchesAsync(employer.Client, vacancyId);
+        var route = $"/api/employer/vacancies/{vacancyId}/candidates/{list.GetProperty("candidates")[0].GetProperty("candidateRef").GetString()}";
+        (await employer.Client.PostAsJsonAsync($"{route}/invitation", new { })).EnsureSuccessStatusCode();
+        (await employer.Client.PutAsJsonAsync($"{route}/outcome", new { outcome = "shortlisted" })).EnsureSuccessStatusCode();
+
+        using var erased = await candidate.DeleteAsync("/api/me");
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.Empty(await Privacy.TableScan.FindAsync(_app, email, id.ToString(), id.ToString("N")));
+        // The employer's record of the list stays (who was shown is a pseudonym whose link is gone), the person does not.
+        var recorded = await _app.Services.GetRequiredService<MatchRepository>().FindListAsync(list.GetProperty("listId").GetGuid());
+        Assert.Equal(1, recorded!.Value.Items);
+        using var gone = await employer.Client.GetAsync(route);
+        await ProblemAssert.IsProblemAsync(gone, HttpStatusCode.NotFound);
+        Assert.Equal(0, (await MatchesAsync(employer.Client, vacancyId)).GetProperty("candidates").GetArrayLength());
+    }
+
     private static IEnumerable<string> Refs(JsonElement list) =>
         list.GetProperty("candidates").EnumerateArray().Select(card => card.GetProperty("candidateRef").GetString()!);
 }
