@@ -23,11 +23,11 @@ public sealed partial class CandidatePool(
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile PoolSnapshot? _snapshot;
+    private PoolSnapshot? _snapshot;
 
     public async ValueTask<PoolSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
-        var snapshot = _snapshot;
+        var snapshot = Volatile.Read(ref _snapshot);
         var refresh = options.Value.PoolRefresh;
         if (snapshot is not null && time.GetUtcNow() - snapshot.ReadAt < refresh)
         {
@@ -50,14 +50,15 @@ public sealed partial class CandidatePool(
 
         try
         {
-            var current = _snapshot;
+            var current = Volatile.Read(ref _snapshot);
             if (current is not null && current != snapshot && time.GetUtcNow() - current.ReadAt < refresh)
             {
                 return current;
             }
 
-            _snapshot = current is null ? await ReadAllAsync(cancellationToken) : await ReadChangesAsync(current, cancellationToken);
-            return _snapshot;
+            var next = current is null ? await ReadAllAsync(cancellationToken) : await ReadChangesAsync(current, cancellationToken);
+            Volatile.Write(ref _snapshot, next);
+            return next;
         }
         finally
         {
@@ -65,23 +66,24 @@ public sealed partial class CandidatePool(
         }
     }
 
-    /// <summary>Drops people found no longer findable (they switched it off or left) until their next change.</summary>
+    /// <summary>
+    /// Drops people found no longer findable (they switched it off or left) until their next change. Without the
+    /// gate: if a refresh running now brings them back, the check before every list still keeps them out.
+    /// </summary>
     public void Evict(IReadOnlyCollection<Guid> userIds)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        if (userIds.Count == 0 || _snapshot is not { } snapshot)
+        if (userIds.Count == 0)
         {
             return;
         }
 
-        _gate.Wait();
-        try
+        while (Volatile.Read(ref _snapshot) is { } snapshot)
         {
-            _snapshot = (_snapshot ?? snapshot).With(userIds, [], (_snapshot ?? snapshot).ReadAt);
-        }
-        finally
-        {
-            _gate.Release();
+            if (Interlocked.CompareExchange(ref _snapshot, snapshot.With(userIds, [], snapshot.ReadAt), snapshot) == snapshot)
+            {
+                return;
+            }
         }
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Passport.Data.Database;
 using Passport.Data.Matching;
 using Passport.Data.Vacancies;
 using Passport.Domain.Skills;
@@ -17,6 +18,7 @@ namespace Passport.Matching.Training;
 /// another host or the CLI is picked up.
 /// </summary>
 public sealed partial class RankerStore(
+    PassportDatabase database,
     RankerModelRepository models,
     MatchRepository matches,
     VacancyRepository vacancies,
@@ -29,6 +31,7 @@ public sealed partial class RankerStore(
     public const string SimulationSource = "Simulation";
     public const string OutcomesSource = "Outcomes";
     private const double HeldOutShare = 0.3;
+    private static readonly TimeSpan ColdStartLockTimeout = TimeSpan.FromMinutes(2);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -53,7 +56,16 @@ public sealed partial class RankerStore(
             var version = await models.GetActiveVersionAsync(cancellationToken);
             if (version is null)
             {
-                await ColdStartAsync(cancellationToken);
+                // Hosts starting together on an empty database would each train one; under the cross-host start-up
+                // lock, the first trains and the others find its model.
+                await using (await StartupLock.AcquireAsync(database, ColdStartLockTimeout, time, cancellationToken))
+                {
+                    if (await models.GetActiveVersionAsync(cancellationToken) is null)
+                    {
+                        await ColdStartAsync(cancellationToken);
+                    }
+                }
+
                 version = await models.GetActiveVersionAsync(cancellationToken)
                     ?? throw new InvalidOperationException("The first model was stored but is not active.");
             }
