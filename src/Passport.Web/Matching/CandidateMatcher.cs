@@ -121,7 +121,7 @@ public sealed class CandidateMatcher(
             person.Location is null ? null : MatchWords.RoundedKm(FeatureSchema.DistanceKmOf(person, vacancy)),
             person.HoursWanted is { } hours ? (int)hours : null,
             await InvitationAsync(row),
-            row.Outcome is { } outcome && row.OutcomeAt is { } at ? new OutcomeView(outcome.ToLowerInvariant(), at) : null);
+            OutcomeView.Of(row));
     }
 
     public async Task<InvitationView?> InvitationAsync(MatchCandidateRow row)

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using Passport.Data.Matching;
-using Passport.Data.Vacancies;
-using Passport.Domain.Consent;
 using Passport.Domain.Validation;
 using Passport.Matching;
 using Passport.Web.Accounts;
@@ -19,8 +16,6 @@ namespace Passport.Web.Matching;
 /// </summary>
 public static class EmployerMatchesApi
 {
-    private static readonly string[] InvitedCategories = [DataCategory.Skills.Name(), DataCategory.Experiences.Name(), DataCategory.Contact.Name()];
-
     public static IEndpointRouteBuilder MapEmployerMatchesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/employer/vacancies/{id:guid}").WithTags("Matching").RequireAuthorization(Policies.Employer);
@@ -46,11 +41,8 @@ public static class EmployerMatchesApi
 
     public sealed record OutcomeRequest(string? Outcome);
 
-    /// <summary>A candidate of one vacancy; <c>shared</c> holds what they share with your organisation now, else null.</summary>
-    public sealed record CandidateDetail(string CandidateRef, InvitationView? Invitation, OutcomeView? Outcome, SharedPassport? Shared);
-
     private static async Task<Results<Ok<CandidateListResponse>, ValidationProblem, ProblemHttpResult>> MatchesAsync(
-        Guid id, int? top, HttpContext context, VacancyRepository vacancies, CandidateMatcher matcher,
+        Guid id, int? top, HttpContext context, EmployerCandidates employer, CandidateMatcher matcher,
         IOptions<MatchingOptions> options, ValidationMessages messages, ApiProblems problems)
     {
         var count = top ?? options.Value.DefaultTop;
@@ -61,7 +53,7 @@ public static class EmployerMatchesApi
             return messages.Problem(errors);
         }
 
-        if (await OwnVacancyAsync(id, context, vacancies) is not { } vacancy)
+        if (await employer.OwnVacancyAsync(id, context.User, context.RequestAborted) is not { } vacancy)
         {
             return VacancyNotFound(problems);
         }
@@ -70,101 +62,67 @@ public static class EmployerMatchesApi
     }
 
     private static async Task<Results<Ok<CandidateDetail>, ProblemHttpResult>> CandidateAsync(
-        Guid id, string candidateRef, HttpContext context, VacancyRepository vacancies, MatchRepository matches,
-        CandidateMatcher matcher, PersonalDataGate gate, SharedPassportReader reader, ApiProblems problems)
+        Guid id, string candidateRef, HttpContext context, EmployerCandidates employer, ApiProblems problems)
     {
-        if (await OwnVacancyAsync(id, context, vacancies) is null)
+        if (await employer.OwnVacancyAsync(id, context.User, context.RequestAborted) is null)
         {
             return VacancyNotFound(problems);
         }
 
-        if (await matches.FindAsync(id, candidateRef, context.RequestAborted) is not { } row)
+        if (await employer.CandidateAsync(id, candidateRef, context.RequestAborted) is not { } row)
         {
             return CandidateNotFound(problems);
         }
 
-        // The gate decides and logs, as for every read of someone's data; without consent nothing is shared.
-        var access = await gate.AuthorizeReadAsync(context.User, row.UserId, DataCategories.All, AccessChannel.Api, context.RequestAborted);
-        var shared = access.Categories.Count > 0 ? await reader.ReadAsync(row.UserId, access.Categories, context.RequestAborted) : null;
-        return TypedResults.Ok(new CandidateDetail(row.CandidateRef, await matcher.InvitationAsync(row), Outcome(row), shared));
+        return TypedResults.Ok(await employer.DetailAsync(row, context.User, AccessChannel.Api, context.RequestAborted));
     }
 
     private static async Task<Results<Created<InvitationView>, ValidationProblem, ProblemHttpResult>> InviteAsync(
-        Guid id, string candidateRef, InvitationRequest? body, HttpContext context, VacancyRepository vacancies,
-        MatchRepository matches, CandidateRepository candidates, ConsentService consents, MatchWords words, TimeProvider time,
+        Guid id, string candidateRef, InvitationRequest? body, HttpContext context, EmployerCandidates employer,
         ValidationMessages messages, ApiProblems problems)
     {
-        if (await OwnVacancyAsync(id, context, vacancies) is not { } vacancy)
+        if (await employer.OwnVacancyAsync(id, context.User, context.RequestAborted) is not { } vacancy)
         {
             return VacancyNotFound(problems);
         }
 
-        if (await matches.FindAsync(id, candidateRef, context.RequestAborted) is not { } row)
+        if (await employer.CandidateAsync(id, candidateRef, context.RequestAborted) is not { } row)
         {
             return CandidateNotFound(problems);
         }
 
-        // Someone who stopped being findable since the list was shown cannot be invited from it any more.
-        if (!(await candidates.StillFindableAsync([row.UserId], context.RequestAborted)).TryGetValue(row.UserId, out var language))
+        var result = await employer.InviteAsync(vacancy, row, context.User, body?.Purpose, context.RequestAborted);
+        return result.Kind switch
         {
-            return CandidateNotFound(problems);
-        }
-
-        // The purpose is what the candidate reads, so by default it is written in their language.
-        var purpose = string.IsNullOrWhiteSpace(body?.Purpose)
-            ? words.InLanguage(language, "Match.Invitation.Purpose", vacancy.Vacancy.Title)
-            : body.Purpose;
-        var outcome = await consents.RequestAsync(context.User, row.UserId, InvitedCategories, purpose, null, context.RequestAborted);
-        switch (outcome.Kind)
-        {
-            case ConsentOutcomeKind.Done:
-                var now = time.GetUtcNow();
-                await matches.SetInvitationAsync(id, row.UserId, outcome.Consent!.Id, now, context.RequestAborted);
-                return TypedResults.Created(
-                    $"/api/employer/vacancies/{id}/candidates/{row.CandidateRef}",
-                    new InvitationView(outcome.Consent.Id, "requested", now));
-            case ConsentOutcomeKind.Invalid:
-                return messages.Problem(outcome.Errors!);
-            case ConsentOutcomeKind.RequestPending:
-                return problems.Create(StatusCodes.Status409Conflict, "Consent.Problem.RequestPending.Title", "Consent.Problem.RequestPending.Detail");
-            default:
-                return CandidateNotFound(problems);
-        }
+            ConsentOutcomeKind.Done => TypedResults.Created($"/api/employer/vacancies/{id}/candidates/{row.CandidateRef}", result.Invitation!),
+            ConsentOutcomeKind.Invalid => messages.Problem(result.Errors!),
+            ConsentOutcomeKind.RequestPending => problems.Create(
+                StatusCodes.Status409Conflict, "Consent.Problem.RequestPending.Title", "Consent.Problem.RequestPending.Detail"),
+            _ => CandidateNotFound(problems),
+        };
     }
 
     private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult>> RecordOutcomeAsync(
-        Guid id, string candidateRef, OutcomeRequest? body, HttpContext context, VacancyRepository vacancies,
-        MatchRepository matches, TimeProvider time, ValidationMessages messages, ApiProblems problems)
+        Guid id, string candidateRef, OutcomeRequest? body, HttpContext context, EmployerCandidates employer,
+        ValidationMessages messages, ApiProblems problems)
     {
-        if (!Enum.TryParse<Outcome>(body?.Outcome, ignoreCase: true, out var outcome) || !Enum.IsDefined(outcome) || int.TryParse(body!.Outcome, out _))
+        if (!EmployerCandidates.TryParseOutcome(body?.Outcome, out var outcome))
         {
-            var errors = new ValidationErrors();
-            errors.Add("outcome", "Match.Outcome.Unknown");
-            return messages.Problem(errors);
+            return messages.Problem(EmployerCandidates.UnknownOutcome());
         }
 
-        if (await OwnVacancyAsync(id, context, vacancies) is null)
+        if (await employer.OwnVacancyAsync(id, context.User, context.RequestAborted) is null)
         {
             return VacancyNotFound(problems);
         }
 
-        if (await matches.FindAsync(id, candidateRef, context.RequestAborted) is not { } row)
+        if (await employer.CandidateAsync(id, candidateRef, context.RequestAborted) is not { } row)
         {
             return CandidateNotFound(problems);
         }
 
-        var now = time.GetUtcNow();
-        await matches.SetOutcomeAsync(id, row.UserId, outcome.ToString(), context.User.GetUserId()!.Value, now, context.RequestAborted);
-        return TypedResults.Ok(new OutcomeView(outcome.ToString().ToLowerInvariant(), now));
+        return TypedResults.Ok(await employer.RecordOutcomeAsync(row, outcome, context.User, context.RequestAborted));
     }
-
-    private static OutcomeView? Outcome(MatchCandidateRow row) =>
-        row.Outcome is { } outcome && row.OutcomeAt is { } at ? new OutcomeView(outcome.ToLowerInvariant(), at) : null;
-
-    private static async Task<VacancyRecord?> OwnVacancyAsync(Guid id, HttpContext context, VacancyRepository vacancies) =>
-        await vacancies.GetAsync(id, context.RequestAborted) is { } vacancy && vacancy.OrganisationId == context.User.GetOrganisationId()
-            ? vacancy
-            : null;
 
     // Another organisation's vacancy is "not found" too, so ids reveal nothing about other employers.
     private static ProblemHttpResult VacancyNotFound(ApiProblems problems) =>

@@ -28,6 +28,7 @@ public static class MatchingHostingExtensions
         services.AddSingleton<MatchWords>();
         services.AddSingleton<CandidateMatcher>();
         services.AddSingleton<MyMatcher>();
+        services.AddSingleton<EmployerCandidates>();
         services.AddSingleton<IPersonalDataSection, MatchingDataSection>();
         services.AddHostedService<RankerWarmUp>();
         services.AddHostedService<RetrainingJob>();

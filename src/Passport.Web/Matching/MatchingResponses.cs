@@ -1,3 +1,6 @@
+using Passport.Data.Matching;
+using Passport.Web.Consent;
+
 namespace Passport.Web.Matching;
 
 /// <summary>
@@ -42,4 +45,15 @@ public sealed record ExperienceCount(string Kind, int Count);
 /// <summary>The consent request the invitation sent, and where it stands (requested, granted, declined, revoked, expired).</summary>
 public sealed record InvitationView(Guid ConsentId, string Status, DateTimeOffset InvitedAt);
 
-public sealed record OutcomeView(string Outcome, DateTimeOffset RecordedAt);
+public sealed record OutcomeView(string Outcome, DateTimeOffset RecordedAt)
+{
+    /// <summary>The outcome recorded for a candidate, or null while there is none.</summary>
+    public static OutcomeView? Of(MatchCandidateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Outcome is { } outcome && row.OutcomeAt is { } at ? new OutcomeView(outcome.ToLowerInvariant(), at) : null;
+    }
+}
+
+/// <summary>A candidate of one vacancy; <c>shared</c> holds what they share with your organisation now, else null.</summary>
+public sealed record CandidateDetail(string CandidateRef, InvitationView? Invitation, OutcomeView? Outcome, SharedPassport? Shared);

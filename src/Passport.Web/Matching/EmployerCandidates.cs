@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Passport.Data.Matching;
+using Passport.Data.Vacancies;
+using Passport.Domain.Consent;
+using Passport.Domain.Validation;
+using Passport.Matching;
+using Passport.Web.Accounts;
+using Passport.Web.Consent;
+
+namespace Passport.Web.Matching;
+
+/// <summary>
+/// The employer's side of one vacancy's candidates, shared by the API and the pages so both check and act alike:
+/// only the employer's own vacancy, a candidate reference of that vacancy, the invitation (the consent request of
+/// the consent feature), the shared data once the candidate said yes, and the employer's outcomes.
+/// </summary>
+public sealed class EmployerCandidates(
+    VacancyRepository vacancies,
+    MatchRepository matches,
+    CandidateRepository candidates,
+    ConsentService consents,
+    PersonalDataGate gate,
+    SharedPassportReader reader,
+    CandidateMatcher matcher,
+    MatchWords words,
+    TimeProvider time)
+{
+    private static readonly string[] InvitedCategories = [DataCategory.Skills.Name(), DataCategory.Experiences.Name(), DataCategory.Contact.Name()];
+
+    /// <summary>The vacancy when it belongs to the employer's organisation; another organisation's is not found, like an unknown id.</summary>
+    public async Task<VacancyRecord?> OwnVacancyAsync(Guid vacancyId, ClaimsPrincipal employer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        return await vacancies.GetAsync(vacancyId, cancellationToken) is { } vacancy && vacancy.OrganisationId == employer.GetOrganisationId()
+            ? vacancy
+            : null;
+    }
+
+    /// <summary>A candidate shown for this vacancy under <paramref name="candidateRef"/>; a reference of another vacancy is not found.</summary>
+    public Task<MatchCandidateRow?> CandidateAsync(Guid vacancyId, string candidateRef, CancellationToken cancellationToken = default) =>
+        matches.FindAsync(vacancyId, candidateRef, cancellationToken);
+
+    /// <summary>
+    /// The candidate as the employer may see them: invitation, outcome and, once they said yes, what they share.
+    /// The gate decides and logs, as for every read of someone's data; without consent nothing is shared.
+    /// </summary>
+    public async Task<CandidateDetail> DetailAsync(
+        MatchCandidateRow row, ClaimsPrincipal employer, AccessChannel channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var access = await gate.AuthorizeReadAsync(employer, row.UserId, DataCategories.All, channel, cancellationToken);
+        var shared = access.Categories.Count > 0 ? await reader.ReadAsync(row.UserId, access.Categories, cancellationToken) : null;
+        return new CandidateDetail(row.CandidateRef, await matcher.InvitationAsync(row), OutcomeView.Of(row), shared);
+    }
+
+    /// <summary>
+    /// Invites the candidate: asks them to share their skills, experience and contact details. The purpose is what
+    /// the candidate reads, so by default it is written in their language. Someone who stopped being findable since
+    /// the list was shown cannot be invited from it any more (not found).
+    /// </summary>
+    public async Task<InvitationResult> InviteAsync(
+        VacancyRecord vacancy, MatchCandidateRow row, ClaimsPrincipal employer, string? purpose, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        ArgumentNullException.ThrowIfNull(row);
+        if (!(await candidates.StillFindableAsync([row.UserId], cancellationToken)).TryGetValue(row.UserId, out var language))
+        {
+            return new InvitationResult(ConsentOutcomeKind.NotFound);
+        }
+
+        var said = string.IsNullOrWhiteSpace(purpose) ? words.InLanguage(language, "Match.Invitation.Purpose", vacancy.Vacancy.Title) : purpose;
+        var outcome = await consents.RequestAsync(employer, row.UserId, InvitedCategories, said, null, cancellationToken);
+        if (outcome.Kind != ConsentOutcomeKind.Done)
+        {
+            return new InvitationResult(outcome.Kind, Errors: outcome.Errors);
+        }
+
+        var now = time.GetUtcNow();
+        await matches.SetInvitationAsync(vacancy.Id, row.UserId, outcome.Consent!.Id, now, cancellationToken);
+        return new InvitationResult(ConsentOutcomeKind.Done, new InvitationView(outcome.Consent.Id, "requested", now));
+    }
+
+    /// <summary>Reads an outcome by name (hired, interviewed, shortlisted, viewed, rejected; any case); numbers are refused.</summary>
+    public static bool TryParseOutcome(string? text, out Outcome outcome) =>
+        Enum.TryParse(text, ignoreCase: true, out outcome) && Enum.IsDefined(outcome) && !int.TryParse(text, out _);
+
+    /// <summary>The errors for an outcome <see cref="TryParseOutcome"/> refused.</summary>
+    public static ValidationErrors UnknownOutcome()
+    {
+        var errors = new ValidationErrors();
+        errors.Add("outcome", "Match.Outcome.Unknown");
+        return errors;
+    }
+
+    /// <summary>Records what happened with the candidate; retraining learns from it.</summary>
+    public async Task<OutcomeView> RecordOutcomeAsync(
+        MatchCandidateRow row, Outcome outcome, ClaimsPrincipal employer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(employer);
+        var now = time.GetUtcNow();
+        await matches.SetOutcomeAsync(row.VacancyId, row.UserId, outcome.ToString(), employer.GetUserId()!.Value, now, cancellationToken);
+        return new OutcomeView(outcome.ToString().ToLowerInvariant(), now);
+    }
+}

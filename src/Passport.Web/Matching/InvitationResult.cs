@@ -1,0 +1,10 @@
+using Passport.Domain.Validation;
+using Passport.Web.Consent;
+
+namespace Passport.Web.Matching;
+
+/// <summary>
+/// How inviting a candidate went: <c>Done</c> with the invitation, <c>Invalid</c> with the errors, <c>RequestPending</c>
+/// when the organisation asked already and waits for an answer, <c>NotFound</c> when the candidate cannot be asked.
+/// </summary>
+public sealed record InvitationResult(ConsentOutcomeKind Kind, InvitationView? Invitation = null, ValidationErrors? Errors = null);

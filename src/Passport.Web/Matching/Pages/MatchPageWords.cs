@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Localization;
+using Passport.Web.Localization;
+
+namespace Passport.Web.Matching.Pages;
+
+/// <summary>Levels, certainty, invitations and fit in the plain words every matching page uses alike.</summary>
+public static class MatchPageWords
+{
+    /// <summary>The outcomes an employer can record, best first, as the API names them.</summary>
+    public static IReadOnlyList<string> Outcomes { get; } = ["hired", "interviewed", "shortlisted", "viewed", "rejected"];
+
+    /// <summary>"Level 4 of 5: strong".</summary>
+    public static string Level(IStringLocalizer<Texts> texts, int level)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var clamped = Math.Clamp(level, 1, 5);
+        return texts["Matches.Level", clamped, 5, texts[$"Matches.Level.{clamped}"]];
+    }
+
+    /// <summary>Filled and empty dots for the level; decoration beside the words, hidden from screen readers.</summary>
+    public static string Dots(int level)
+    {
+        var clamped = Math.Clamp(level, 0, 5);
+        return new string('●', clamped) + new string('○', 5 - clamped);
+    }
+
+    /// <summary>
+    /// How sure the passport is, from the standard error on the ability scale (a level is one unit wide): sure when
+    /// the 95% range stays within about one level, fairly sure up to about two, else not yet sure.
+    /// </summary>
+    public static string Sureness(IStringLocalizer<Texts> texts, double standardError)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return standardError switch
+        {
+            <= 0.35 => texts["Matches.Sure.Sure"],
+            <= 0.6 => texts["Matches.Sure.Fairly"],
+            _ => texts["Matches.Sure.NotYet"],
+        };
+    }
+
+    /// <summary>Where an invitation stands, said to the employer.</summary>
+    public static string Invitation(IStringLocalizer<Texts> texts, InvitationView? invitation)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return invitation is null ? texts["Matches.Invitation.None"] : texts[$"Matches.Invitation.{invitation.Status}"];
+    }
+
+    /// <summary>A job seeker's fit for a vacancy from the share (0–100) of typical candidates placed below them.</summary>
+    public static string Fit(IStringLocalizer<Texts> texts, int fit)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var inTen = (int)Math.Round(Math.Clamp(fit, 0, 100) / 10.0, MidpointRounding.AwayFromZero);
+        return fit switch
+        {
+            >= 60 => texts["Matches.Fit.Most", inTen],
+            >= 30 => texts["Matches.Fit.Some", inTen],
+            _ => texts["Matches.Fit.Few"],
+        };
+    }
+}
