@@ -248,8 +248,8 @@ public abstract class EmployerMatchesApiTests(WebAppFixture fixture)
     public async Task Matches_CandidateShown_TheirAccessLogAndExportNoteIt()
     {
         using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
-        var vacancyId = await PublishVacancyAsync(_app, employer.Client, "aarhus", [("communication", 2, 2)]);
-        var (candidate, _) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["communication"] = 4 }, "aarhus"));
+        var vacancyId = await PublishVacancyAsync(_app, employer.Client, "kristiansand", [("communication", 2, 2)]);
+        var (candidate, _) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["communication"] = 4 }, "kristiansand"));
         using var _candidate = candidate;
 
         var reference = (await MatchesAsync(employer.Client, vacancyId)).GetProperty("candidates")[0].GetProperty("candidateRef").GetString();
@@ -257,7 +257,7 @@ public abstract class EmployerMatchesApiTests(WebAppFixture fixture)
         var entry = Assert.Single((await candidate.GetFromJsonAsync<JsonElement>("/api/me/access-log")).EnumerateArray());
         Assert.Equal(employer.OrganisationId, entry.GetProperty("organisationId").GetGuid());
         Assert.Equal(["skills", "experiences"], entry.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
-        Assert.Contains("Test job in Aarhus", entry.GetProperty("purpose").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Test job in Kristiansand", entry.GetProperty("purpose").GetString(), StringComparison.Ordinal);
         var export = await candidate.GetFromJsonAsync<JsonElement>("/api/me/export");
         var shown = Assert.Single(export.GetProperty("matching").EnumerateArray());
         Assert.Equal(reference, shown.GetProperty("candidateRef").GetString());
@@ -268,8 +268,8 @@ public abstract class EmployerMatchesApiTests(WebAppFixture fixture)
     public async Task Erasure_CandidateShownInvitedAndRated_NoTraceOfThemLeft()
     {
         using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
-        var vacancyId = await PublishVacancyAsync(_app, employer.Client, "copenhagen", [("problem-solving", 2, 2)]);
-        var (candidate, id) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["problem-solving"] = 4 }, "copenhagen"));
+        var vacancyId = await PublishVacancyAsync(_app, employer.Client, "tromso", [("problem-solving", 2, 2)]);
+        var (candidate, id) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["problem-solving"] = 4 }, "tromso"));
         using var _candidate = candidate;
         var email = (await candidate.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("email").GetString()!;
         var list = await MatchesAsync(employer.Client, vacancyId);
