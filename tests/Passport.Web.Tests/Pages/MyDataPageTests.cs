@@ -59,6 +59,8 @@ public sealed class MyDataPageTests(SqliteWebAppFixture fixture, BrowserFixture 
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nobody sees your data unless you say so" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("If you are younger than 16")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Being found by employers" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("a person decides, and nobody is turned down by the computer")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
     }
 }
