@@ -64,7 +64,7 @@ public sealed class CandidateMatcher(
         var shown = ranked.Where(pair => findable.ContainsKey(pair.Candidate.UserId)).Take(top).ToList();
 
         var explanations = MatchExplainer.Explain(
-            ranker, profile, [.. shown.Select(pair => pair.Candidate.Profile)], maxReasons: 4,
+            ranker, profile, [.. shown.Select(pair => pair.Candidate.Profile)], maxReasons: MatchWords.ReasonsAsked,
             population: typical.TopUp([.. shortlisted.Select(candidate => candidate.Profile)]));
         var offers = await pathways.ListOpenAsync(cancellationToken);
         var organisation = await organisations.FindAsync(vacancy.OrganisationId, cancellationToken);

@@ -36,12 +36,18 @@ public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skill
         ArgumentNullException.ThrowIfNull(vacancy);
         ArgumentNullException.ThrowIfNull(closers);
         var gaps = PathwayAdvice.Gaps(candidate, vacancy).ToDictionary(gap => gap.SkillId, StringComparer.Ordinal);
-        return [.. reasons.Select(reason => new ReasonView(
+        return [.. reasons.Where(reason => !Contradicts(reason, candidate, gaps)).Take(ReasonsShown).Select(reason => new ReasonView(
             reason.Direction == ReasonDirection.Raised ? "raised" : "lowered",
             Sentence(perspective, reason, candidate, vacancy, gaps, closers),
             reason.Feature,
             reason.SkillId))];
     }
+
+    /// <summary>Reasons asked of the explainer; a few more than shown, since some may not be said (see <see cref="Contradicts"/>).</summary>
+    public const int ReasonsAsked = 7;
+
+    /// <summary>Reasons shown per candidate or vacancy.</summary>
+    public const int ReasonsShown = 4;
 
     /// <summary>The advice-only notice every list carries (EU AI Act Art. 14; no solely automated decision, GDPR Art. 22).</summary>
     public string Advice() => texts["Match.Advice"];
@@ -115,6 +121,14 @@ public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skill
                 throw new ArgumentException($"No words for the reason '{reason.Feature}'.", nameof(reason));
         }
     }
+
+    /// <summary>
+    /// A learned model can score a skill's swap oddly (an unmeasured skill, or one below the minimum, "raising" the
+    /// score against the average); saying "strong in planning" then would be false, so such a reason is not said.
+    /// </summary>
+    private static bool Contradicts(MatchReason reason, CandidateProfile candidate, Dictionary<string, SkillGap> gaps) =>
+        reason is { Feature: MatchExplainer.SkillFeature, Direction: ReasonDirection.Raised, SkillId: { } skillId }
+        && (!candidate.Skills.ContainsKey(skillId) || gaps.ContainsKey(skillId));
 
     /// <summary>Distances in whole kilometres below 10, else to 5 km: a town centre is all we know, so no false precision.</summary>
     public static int RoundedKm(double km) => km < 10 ? (int)Math.Round(km) : (int)(Math.Round(km / 5) * 5);

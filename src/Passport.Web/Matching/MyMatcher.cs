@@ -57,7 +57,7 @@ public sealed class MyMatcher(
         IReadOnlyList<PathwayOffer> Closers(SkillGap gap) => PathwayAdvice.Closers(me, gap, offers);
         var result = best.Select(s =>
         {
-            var reasons = MatchExplainer.Explain(ranker, s.Profile, [me], maxReasons: 4, population: reference)[0].Reasons;
+            var reasons = MatchExplainer.Explain(ranker, s.Profile, [me], maxReasons: MatchWords.ReasonsAsked, population: reference)[0].Reasons;
             var vacancy = s.Record.Vacancy;
             return new MyVacancyMatch(
                 s.Record.Id,

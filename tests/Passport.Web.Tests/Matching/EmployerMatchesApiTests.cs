@@ -240,7 +240,16 @@ public abstract class EmployerMatchesApiTests(WebAppFixture fixture)
         var cards = (await MatchesAsync(employer, published)).GetProperty("candidates").EnumerateArray().ToList();
 
         Assert.True(cards.Count >= 10, $"{cards.Count} demo candidates shown");
-        Assert.All(cards, card => Assert.NotEmpty(card.GetProperty("reasons").EnumerateArray()));
+        Assert.All(cards, card =>
+        {
+            var reasons = card.GetProperty("reasons").EnumerateArray().ToList();
+            Assert.NotEmpty(reasons);
+            // A skill is never praised when it is unmeasured or below what the vacancy asks.
+            var measured = card.GetProperty("skills").EnumerateArray().Select(s => s.GetProperty("skillId").GetString()).ToHashSet();
+            var gaps = card.GetProperty("gaps").EnumerateArray().Select(g => g.GetProperty("skillId").GetString()).ToHashSet();
+            Assert.DoesNotContain(reasons, r => r.GetProperty("direction").GetString() == "raised" && r.GetProperty("feature").GetString() == "skill"
+                && (!measured.Contains(r.GetProperty("skillId").GetString()) || gaps.Contains(r.GetProperty("skillId").GetString())));
+        });
         Assert.Equal(cards.Select(card => card.GetProperty("score").GetDouble()).OrderDescending(), cards.Select(card => card.GetProperty("score").GetDouble()));
     }
 
