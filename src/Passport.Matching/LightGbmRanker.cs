@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
@@ -56,11 +57,13 @@ public sealed class LightGbmRanker : ICandidateScorer
     private readonly ITransformer _model;
     private readonly DataViewSchema _inputSchema;
     private readonly SchemaDefinition _rowSchema;
+    private readonly CompiledTrees? _trees;
 
     private LightGbmRanker(MLContext context, ITransformer model, DataViewSchema inputSchema, FeatureSchema schema, ModelMetadata metadata)
     {
         _context = context;
         _model = model;
+        _trees = CompiledTrees.From(model);
         _inputSchema = inputSchema;
         Schema = schema;
         Metadata = metadata;
@@ -143,7 +146,41 @@ public sealed class LightGbmRanker : ICandidateScorer
     public LightGbmRanker WithMetadata(ModelMetadata metadata) =>
         new(_context, _model, _inputSchema, Schema, metadata ?? throw new ArgumentNullException(nameof(metadata)));
 
+    /// <summary>
+    /// Scores <paramref name="candidates"/> for <paramref name="vacancy"/>: with the model's trees evaluated directly
+    /// (<see cref="CompiledTrees"/>, the same scores as ML.NET's), or through ML.NET when the model is no plain tree
+    /// ensemble.
+    /// </summary>
     public float[] Score(VacancyProfile vacancy, IReadOnlyList<CandidateProfile> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (_trees is { } trees)
+        {
+            var width = Schema.Count;
+            var rows = ArrayPool<float>.Shared.Rent(candidates.Count * width);
+            try
+            {
+                for (var i = 0; i < candidates.Count; i++)
+                {
+                    Schema.ComputeInto(candidates[i], vacancy, rows.AsSpan(i * width, width));
+                }
+
+                var scores = new float[candidates.Count];
+                trees.Score(rows.AsSpan(0, candidates.Count * width), width, scores);
+                return scores;
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(rows);
+            }
+        }
+
+        return ScoreWithMlNet(vacancy, candidates);
+    }
+
+    /// <summary>The same as <see cref="Score"/>, always through ML.NET's batch transform (the reference).</summary>
+    public float[] ScoreWithMlNet(VacancyProfile vacancy, IReadOnlyList<CandidateProfile> candidates)
     {
         ArgumentNullException.ThrowIfNull(vacancy);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -154,13 +191,29 @@ public sealed class LightGbmRanker : ICandidateScorer
             Schema.ComputeInto(candidates[i], vacancy, features[i]);
         }
 
-        return ScoreFeatures(features);
+        return ScoreFeaturesWithMlNet(features);
     }
 
     /// <summary>Scores raw feature vectors (each of length <see cref="FeatureSchema.Count"/>) in one batch.</summary>
     public float[] ScoreFeatures(IReadOnlyList<float[]> features)
     {
         ArgumentNullException.ThrowIfNull(features);
+        if (_trees is { } trees)
+        {
+            var scores = new float[features.Count];
+            for (var i = 0; i < features.Count; i++)
+            {
+                trees.Score(features[i], features[i].Length, scores.AsSpan(i, 1));
+            }
+
+            return scores;
+        }
+
+        return ScoreFeaturesWithMlNet(features);
+    }
+
+    private float[] ScoreFeaturesWithMlNet(IReadOnlyList<float[]> features)
+    {
         if (features.Count == 0)
         {
             return [];

@@ -29,8 +29,16 @@ public sealed class HostProcess : IAsyncDisposable
     public string LogPath => Path.Combine(Folder, "host.log");
     public int ProcessId => _process.Id;
 
-    public static async Task<HostProcess> StartAsync(string hostDll, string? postgres, CancellationToken cancellationToken)
+    public static Task<HostProcess> StartAsync(string hostDll, string? postgres, CancellationToken cancellationToken) =>
+        StartAsync(hostDll, postgres, new HostSetup(), cancellationToken);
+
+    /// <summary>
+    /// As above, with <paramref name="setup"/>: a step that fills the SQLite file before the host first opens it,
+    /// settings of its own and a longer start (a host that reads a large candidate pool while it starts).
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(string hostDll, string? postgres, HostSetup setup, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(setup);
         if (!File.Exists(hostDll))
         {
             throw new FileNotFoundException($"{hostDll} not found; build first: dotnet build -c Release Passport.sln", hostDll);
@@ -71,6 +79,16 @@ public sealed class HostProcess : IAsyncDisposable
             environment["ConnectionStrings__Passport"] = postgres;
         }
 
+        foreach (var (key, value) in setup.Settings)
+        {
+            environment[key] = value;
+        }
+
+        if (sqlitePath is not null && setup.PrepareSqlite is { } prepare)
+        {
+            await prepare(sqlitePath, cancellationToken);
+        }
+
         var log = new StreamWriter(Path.Combine(folder, "host.log")) { AutoFlush = true };
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, line) => Write(log, line.Data);
@@ -79,7 +97,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, log, url, folder, sqlitePath);
-        await host.WaitUntilReadyAsync(cancellationToken);
+        await host.WaitUntilReadyAsync(setup.StartTimeout, cancellationToken);
         return host;
     }
 
@@ -96,10 +114,10 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(2);
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (TimeProvider.System.GetUtcNow() < deadline)
         {
             if (_process.HasExited)
@@ -127,7 +145,7 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(250, cancellationToken);
         }
 
-        throw new TimeoutException($"The host was not ready within 2 minutes; see {LogPath}.");
+        throw new TimeoutException($"The host was not ready within {timeout.TotalSeconds:F0} s; see {LogPath}.");
     }
 
     /// <summary>Asks the host to stop (SIGTERM, a graceful shutdown) and kills it if it has not within 30 s.</summary>

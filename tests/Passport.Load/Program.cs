@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Passport.Load;
 
@@ -141,35 +140,6 @@ static async Task<AnswerCheck> CheckAsync(LoadOptions options, HostProcess? host
 static string Quote(string arg) => arg.Contains(' ', StringComparison.Ordinal) ? $"'{arg}'" : arg;
 
 internal sealed record AnswerCheck(int Acknowledged, int? Stored, int? Missing);
-
-internal static class Machine
-{
-    public static string Describe()
-    {
-        var cpu = "unknown CPU";
-        if (File.Exists("/proc/cpuinfo"))
-        {
-            cpu = File.ReadLines("/proc/cpuinfo")
-                .FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
-        }
-
-        return $"{Environment.ProcessorCount} logical cores, {cpu}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
-    }
-
-    /// <summary>src/Passport.Web/bin/Release/net10.0/Passport.Web.dll of the repository this program was built in.</summary>
-    public static string DefaultHostDll()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Passport.sln")))
-            {
-                return Path.Combine(folder.FullName, "src", "Passport.Web", "bin", "Release", "net10.0", "Passport.Web.dll");
-            }
-        }
-
-        throw new InvalidOperationException("Passport.sln not found above this program; pass --host-dll.");
-    }
-}
 
 internal static class Report
 {

@@ -140,4 +140,53 @@ public sealed class FeatureTests
 
         Assert.Equal(["strong", "weak"], shortlist.Select(i => candidates[i].CandidateRef));
     }
+
+    [Fact]
+    public void Shortlist_UnmeasuredSkill_NotRankedAsLowestLevel()
+    {
+        var candidates = new[]
+        {
+            Candidate() with { CandidateRef = "low", Skills = new Dictionary<string, SkillMeasure> { ["teamwork"] = new(4, 4.0, 0.4), ["planning"] = new(1, 1.5, 0.5) } },
+            Candidate() with { CandidateRef = "unmeasured", Skills = new Dictionary<string, SkillMeasure> { ["teamwork"] = new(4, 4.0, 0.4) } },
+        };
+        var matrix = CandidateMatrix.From(Schema.SkillIds, candidates);
+        var gap = new float[2];
+
+        var shortlist = matrix.Shortlist(Vacancy(), 1, 50);
+        matrix.WeightedGapScores(Vacancy(), gap);
+
+        // The first stage counts an unmeasured skill as level 4; the weighted-gap baseline keeps level 1.
+        Assert.Equal(["unmeasured"], shortlist.Select(i => candidates[i].CandidateRef));
+        Assert.True(gap[0] > gap[1], $"baseline gap {gap[0]} against {gap[1]}");
+    }
+
+    [Fact]
+    public void Shortlist_ManyCandidatesFewHomes_SameAsRankingEachByHand()
+    {
+        var random = new Random(3);
+        GeoPoint[] homes = [Eindhoven, new(51.4786, 5.6556), new(52.0907, 5.1214), new(59.9139, 10.7522)];
+        var candidates = Enumerable.Range(0, 500).Select(i => Candidate(
+                homes[i % homes.Length], qualifications: i % 3 == 0 ? [] : ["forklift"], experience: i % 2 == 0 ? ["healthcare"] : ["logistics"])
+            with
+            {
+                CandidateRef = $"c{i}",
+                HoursWanted = i % 7 == 0 ? null : 24 + (i % 16),
+                Skills = new Dictionary<string, SkillMeasure> { ["teamwork"] = new(3, 1 + (4 * random.NextDouble()), 0.4), ["planning"] = new(3, 1 + (4 * random.NextDouble()), 0.4) },
+            }).ToList();
+        var matrix = CandidateMatrix.From(Schema.SkillIds, candidates);
+        var vacancy = Vacancy("forklift");
+        var scores = new float[candidates.Count];
+        matrix.ShortlistScores(vacancy, scores);
+
+        var shortlist = matrix.Shortlist(vacancy, 25, 60, out var eligible);
+
+        var byHand = candidates.Select((candidate, i) => (Index: i, Distance: FeatureSchema.DistanceKmOf(candidate, vacancy), Candidate: candidate))
+            .Where(p => FeatureSchema.MustHaveCoverageOf(p.Candidate, vacancy) >= 1 && p.Distance <= 60)
+            .Select(p => (p.Index, Score: scores[p.Index] - (0.04f * Math.Max(0, (float)p.Distance - 25))))
+            .OrderByDescending(p => p.Score)
+            .ToList();
+        Assert.Equal(byHand.Count, eligible);
+        Assert.Equal(byHand.Select(p => p.Index).Order(), matrix.Eligible(vacancy, 60));
+        Assert.Equal(byHand.Take(25).Select(p => p.Index), shortlist);
+    }
 }

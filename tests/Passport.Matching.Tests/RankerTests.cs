@@ -22,6 +22,28 @@ public sealed class RankerTests(TestMarket data) : IClassFixture<TestMarket>
     }
 
     [Fact]
+    public void Score_TreesEvaluatedDirectly_SameScoresAsMlNet()
+    {
+        var vacancies = data.HeldOut.Select(pair => pair.Vacancy).DistinctBy(vacancy => vacancy.VacancyRef).Take(5).ToList();
+        using var stream = new MemoryStream();
+        data.Ranker.Save(stream);
+        stream.Position = 0;
+        var loaded = LightGbmRanker.Load(stream, data.Schema);
+
+        foreach (var ranker in new[] { data.Ranker, loaded })
+        {
+            foreach (var vacancy in vacancies)
+            {
+                var direct = ranker.Score(vacancy, data.Market.Candidates);
+                var mlNet = ranker.ScoreWithMlNet(vacancy, data.Market.Candidates);
+
+                Assert.Equal(mlNet, direct);
+                Assert.True(direct.Distinct().Count() > 10, "the scores should differ between candidates");
+            }
+        }
+    }
+
+    [Fact]
     public void Ranker_VacancyWeighingOneSkill_HigherLevelRanksHigher()
     {
         var vacancy = new VacancyProfile("focus", "logistics", [new("planning", 3, 3), new("teamwork", 1, 2)], [], new(51.4416, 5.4697), 32);
