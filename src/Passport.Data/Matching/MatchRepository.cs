@@ -27,7 +27,7 @@ public sealed class MatchRepository(PassportDatabase database)
     public async Task<IReadOnlyDictionary<Guid, MatchCandidateRow>> RecordCandidateListAsync(
         MatchListRecord list,
         IReadOnlyList<Guid> shownUserIds,
-        Func<Guid, IReadOnlyDictionary<Guid, MatchCandidateRow>, (IReadOnlyList<MatchListItem> Items, IReadOnlyList<AccessLogRow> Log)> complete,
+        Func<IReadOnlyDictionary<Guid, MatchCandidateRow>, (IReadOnlyList<MatchListItem> Items, IReadOnlyList<AccessLogRow> Log)> complete,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -45,7 +45,7 @@ public sealed class MatchRepository(PassportDatabase database)
             shownUserIds.Select(userId => new { vacancyId, userId, candidateRef = NewRef(), now = list.ShownAt }),
             transaction, cancellationToken: cancellationToken));
         var rows = await ListAsync(connection, transaction, vacancyId, shownUserIds, database.IsIn("user_id", "userIds"), cancellationToken);
-        var (items, log) = complete(vacancyId, rows);
+        var (items, log) = complete(rows);
         await InsertListAsync(connection, transaction, list with { Items = items }, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -72,50 +72,25 @@ public sealed class SupplyMatrix
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(itemOf);
         var matrix = new SupplyMatrix(skillIds);
-        var posteriors = new Dictionary<string, AbilityPosterior>(StringComparer.Ordinal);
-        var current = default(TPerson);
-        var any = false;
+        var estimates = new PersonEstimates<TPerson>(itemOf);
         foreach (var (person, itemId, category) in answers)
         {
-            if (any && !person.Equals(current))
+            if (estimates.Add(person, itemId, category) is { } finished)
             {
-                matrix.Flush(posteriors);
+                matrix.Add(finished.Skills);
             }
-
-            current = person;
-            any = true;
-            // Answers to items no longer in content, or out of the item's range, do not count (as in the passport).
-            if (itemOf(itemId) is not { } item || category < 0 || category >= item.Model.Categories)
-            {
-                continue;
-            }
-
-            if (!posteriors.TryGetValue(item.SkillId, out var posterior))
-            {
-                posterior = new AbilityPosterior();
-                posteriors[item.SkillId] = posterior;
-            }
-
-            posterior.Add(new ItemResponse(item.Model, category));
         }
 
-        if (any)
+        if (estimates.Finish() is { } last)
         {
-            matrix.Flush(posteriors);
+            matrix.Add(last.Skills);
         }
 
         return matrix;
     }
 
-    private void Flush(Dictionary<string, AbilityPosterior> posteriors)
-    {
-        if (posteriors.Count > 0)
-        {
-            Add(posteriors.ToDictionary(pair => pair.Key, pair => pair.Value.Estimate().Estimate, StringComparer.Ordinal));
-        }
-
-        posteriors.Clear();
-    }
+    private void Add(Dictionary<string, AbilityEstimate> skills) =>
+        Add(skills.ToDictionary(pair => pair.Key, pair => pair.Value.Estimate, StringComparer.Ordinal));
 
     /// <summary>The ability in the middle of a level's band, so a gain of one level moves exactly one level.</summary>
     public static double ThetaOfLevel(int level) =>

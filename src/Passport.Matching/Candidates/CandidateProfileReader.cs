@@ -19,50 +19,21 @@ public sealed class CandidateProfileReader(CandidateRepository repository, Sprin
     {
         var facts = (await repository.ListFactsAsync(scope, cancellationToken)).ToDictionary(row => row.UserId);
         var candidates = new List<PoolCandidate>(facts.Count);
-        var posteriors = new Dictionary<string, AbilityPosterior>(StringComparer.Ordinal);
-        Guid? current = null;
+        var estimates = new PersonEstimates<Guid>(itemId => sprints.TryGetItem(itemId, out var item) ? (item.SkillId, item.Model) : null);
         await foreach (var answer in repository.StreamAnswersAsync(scope, cancellationToken))
         {
-            if (current is { } person && person != answer.UserId)
-            {
-                Flush(person);
-            }
-
-            current = answer.UserId;
-            // Answers to items no longer in content, or out of the item's range, do not count (as in the passport).
-            if (!sprints.TryGetItem(answer.ItemId, out var item) || answer.Category < 0 || answer.Category >= item.Model.Categories)
-            {
-                continue;
-            }
-
-            if (!posteriors.TryGetValue(item.SkillId, out var posterior))
-            {
-                posterior = new AbilityPosterior();
-                posteriors[item.SkillId] = posterior;
-            }
-
-            posterior.Add(new ItemResponse(item.Model, answer.Category));
+            Keep(estimates.Add(answer.UserId, answer.ItemId, answer.Category));
         }
 
-        if (current is { } last)
-        {
-            Flush(last);
-        }
-
+        Keep(estimates.Finish());
         return candidates;
 
-        void Flush(Guid userId)
+        void Keep((Guid Person, Dictionary<string, AbilityEstimate> Skills)? finished)
         {
-            if (posteriors.Count > 0 && facts.TryGetValue(userId, out var row))
+            if (finished is { } person && facts.TryGetValue(person.Person, out var row))
             {
-                var skills = posteriors.ToDictionary(
-                    pair => pair.Key,
-                    pair => Measure(pair.Value.Estimate()),
-                    StringComparer.Ordinal);
-                candidates.Add(ToCandidate(row, skills));
+                candidates.Add(ToCandidate(row, person.Skills.ToDictionary(pair => pair.Key, pair => Measure(pair.Value), StringComparer.Ordinal)));
             }
-
-            posteriors.Clear();
         }
     }
 

@@ -3,8 +3,6 @@ namespace Passport.Matching.Candidates;
 /// <summary>An immutable state of the candidate pool: the candidates, their matrix for the first stage, and when it was read.</summary>
 public sealed class PoolSnapshot
 {
-    private readonly Dictionary<Guid, int> _index;
-
     public PoolSnapshot(IReadOnlyList<string> skillIds, IReadOnlyList<PoolCandidate> candidates, DateTimeOffset readAt)
     {
         ArgumentNullException.ThrowIfNull(skillIds);
@@ -12,14 +10,12 @@ public sealed class PoolSnapshot
         Candidates = candidates;
         Matrix = CandidateMatrix.From(skillIds, [.. candidates.Select(candidate => candidate.Profile)]);
         ReadAt = readAt;
-        _index = candidates.Select((candidate, i) => (candidate.UserId, i)).ToDictionary(pair => pair.UserId, pair => pair.i);
     }
 
     private PoolSnapshot(PoolSnapshot other, DateTimeOffset readAt)
     {
         Candidates = other.Candidates;
         Matrix = other.Matrix;
-        _index = other._index;
         ReadAt = readAt;
     }
 
@@ -31,8 +27,6 @@ public sealed class PoolSnapshot
     public DateTimeOffset ReadAt { get; }
 
     public int Count => Candidates.Count;
-
-    public PoolCandidate? Find(Guid userId) => _index.TryGetValue(userId, out var i) ? Candidates[i] : null;
 
     /// <summary>The same candidates, read again at <paramref name="readAt"/> and found unchanged.</summary>
     public PoolSnapshot Unchanged(DateTimeOffset readAt) => new(this, readAt);

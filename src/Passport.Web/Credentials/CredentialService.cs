@@ -208,25 +208,13 @@ public sealed class CredentialService(
         measured.StandardError);
 
     /// <summary>The credential's sentences in English, whatever the owner's language: one language for every verifier.</summary>
-    private CredentialWording Wording()
-    {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.English);
-            return new CredentialWording(
-                texts["Credentials.Badge.SkillName"],
-                texts["Credentials.Badge.SkillCriteria"],
-                texts["Credentials.Badge.SummaryName"],
-                texts["Credentials.Badge.SummaryDescription"],
-                texts["Credentials.Badge.SummaryCriteria"],
-                texts["Credentials.Badge.LevelResult"],
-                texts["Credentials.Badge.Level"],
-                texts["Credentials.Badge.StandardErrorResult"]);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
+    private CredentialWording Wording() => LocalizationHostingExtensions.InLanguage(Languages.English, () => new CredentialWording(
+        texts["Credentials.Badge.SkillName"],
+        texts["Credentials.Badge.SkillCriteria"],
+        texts["Credentials.Badge.SummaryName"],
+        texts["Credentials.Badge.SummaryDescription"],
+        texts["Credentials.Badge.SummaryCriteria"],
+        texts["Credentials.Badge.LevelResult"],
+        texts["Credentials.Badge.Level"],
+        texts["Credentials.Badge.StandardErrorResult"]));
 }

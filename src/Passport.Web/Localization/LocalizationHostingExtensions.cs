@@ -45,6 +45,25 @@ public static class LocalizationHostingExtensions
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
     }
 
+    /// <summary>
+    /// Reads texts in <paramref name="language"/> (the default language if unsupported) instead of the request's, for
+    /// words addressed to someone else: a credential's verifier, the person whose access log it is.
+    /// </summary>
+    public static T InLanguage<T>(string language, Func<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.IsSupported(language) ? language : Languages.Default);
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     /// <summary>The product language of the current request.</summary>
     public static string CurrentLanguage()
     {

@@ -53,19 +53,8 @@ public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skill
     public string Advice() => texts["Match.Advice"];
 
     /// <summary>A text in a given language rather than the reader's, e.g. for the access log of the person read.</summary>
-    public string InLanguage(string language, string key, params object[] arguments)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.IsSupported(language) ? language : Languages.Default);
-            return texts[key, arguments];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
+    public string InLanguage(string language, string key, params object[] arguments) =>
+        LocalizationHostingExtensions.InLanguage(language, () => (string)texts[key, arguments]);
 
     public string ClosedBy(string pathwayTitle) => texts["Match.Reason.ClosedBy", pathwayTitle];
 

@@ -39,7 +39,8 @@ public sealed class MyMatcher(
 
         var ranker = await rankers.GetAsync(cancellationToken);
         var snapshot = await pool.GetAsync(cancellationToken);
-        var reference = typical.TopUp(Reference(snapshot, userId));
+        // Typical candidates: an even sample of the pool, without the person themselves.
+        var reference = typical.TopUp(EvenSample.Of(snapshot.Candidates, ReferenceSize, c => c.Profile, c => c.UserId != userId));
         var nearby = await NearbyAsync(me, cancellationToken);
         var offers = await pathways.ListOpenAsync(cancellationToken);
         var employers = (await organisations.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
@@ -120,13 +121,5 @@ public sealed class MyMatcher(
         return [.. published
             .Select(record => (Record: record, Profile: VacancyProfiles.From(record.Id, record.Vacancy)))
             .Where(v => me.Location is null || FeatureSchema.DistanceKmOf(me, v.Profile) <= options.Value.MaxDistanceKm)];
-    }
-
-    /// <summary>An evenly spread sample of the pool, without the person themselves: "typical candidates".</summary>
-    private static List<CandidateProfile> Reference(PoolSnapshot snapshot, Guid userId)
-    {
-        var others = snapshot.Candidates.Where(c => c.UserId != userId).ToList();
-        var step = Math.Max(1, others.Count / ReferenceSize);
-        return [.. others.Where((_, i) => i % step == 0).Take(ReferenceSize).Select(c => c.Profile)];
     }
 }
