@@ -57,6 +57,7 @@ public static class DataHostingExtensions
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<ConsentRepository>();
         services.AddSingleton<AccessLogRepository>();
+        services.AddSingleton<AccessLogWriter>();
         services.AddSingleton<ErasureRepository>();
         services.AddSingleton<ShareLinkRepository>();
         services.AddSingleton<PathwayRepository>();

@@ -1,3 +1,4 @@
+using Passport.Application.PersonalData;
 using Passport.Data;
 using Passport.Web.Accounts;
 using Passport.Web.Benchmarks;
@@ -26,6 +27,7 @@ builder.AddPassportContent();
 builder.AddPassportAccounts();
 builder.AddPassportOrleans();
 builder.AddPassportSprints();
+builder.AddPassportPersonalData();
 builder.AddPassportConsent();
 builder.AddPassportPrivacy();
 builder.AddPassportRecords();

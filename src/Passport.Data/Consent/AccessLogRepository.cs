@@ -3,22 +3,12 @@ using Passport.Data.Database;
 
 namespace Passport.Data.Consent;
 
-/// <summary>The access log: appended by the personal-data gate, read only by the data's owner.</summary>
+/// <summary>
+/// The access log as its owner reads it. Entries are written only by <see cref="AccessLogWriter"/>, which is internal to
+/// this project and the application layer's personal-data door.
+/// </summary>
 public sealed class AccessLogRepository(PassportDatabase database)
 {
-    public async Task AppendAsync(AccessLogRow entry, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO access_log (id, subject_user_id, accessed_at, actor_user_id, actor_name, organisation_id, organisation_name,
-                                    categories, purpose, channel)
-            VALUES (@Id, @SubjectUserId, @AccessedAt, @ActorUserId, @ActorName, @OrganisationId, @OrganisationName,
-                    @Categories, @Purpose, @Channel)
-            """,
-            entry, cancellationToken: cancellationToken));
-    }
-
     /// <summary>
     /// The newest entries first, at most <paramref name="limit"/>. With <paramref name="before"/> (the time of the
     /// last entry seen) only older ones; with <paramref name="beforeId"/> as well, entries at that very time that come

@@ -9,7 +9,7 @@ namespace Passport.Web.Consent;
 
 public static class ConsentHostingExtensions
 {
-    /// <summary>The personal-data gate, consent checks and the <c>Privacy</c> settings (controller, consent ages).</summary>
+    /// <summary>Consent checks and the <c>Privacy</c> settings (controller, consent ages).</summary>
     public static IHostApplicationBuilder AddPassportConsent(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,8 +17,6 @@ public static class ConsentHostingExtensions
             .ValidateDataAnnotations()
             .Validate(options => options.DigitalConsentAges.Values.All(age => age is >= 13 and <= 16), "Privacy:DigitalConsentAges must lie between 13 and 16 (GDPR Art. 8).")
             .ValidateOnStart();
-        builder.Services.AddSingleton<PersonalDataGate>();
-        builder.Services.AddSingleton<SharedPassportReader>();
         builder.Services.AddSingleton<ConsentService>();
         builder.Services.AddScoped(services => new Pages.ConsentWords(
             services.GetRequiredService<IStringLocalizer<Texts>>(),

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using Passport.Application.PersonalData;
 using Passport.Data.Accounts;
 using Passport.Data.Consent;
 using Passport.Data.Organisations;
@@ -19,7 +20,7 @@ namespace Passport.Web.Consent;
 /// </summary>
 public sealed class ConsentService(
     IGrainFactory grains, OrganisationRepository organisations, SectorCatalog sectors, UserStore users, ConsentRepository consents,
-    PersonalDataGate gate, IOptions<PrivacyOptions> privacy, TimeProvider time)
+    IPersonalData personalData, IOptions<PrivacyOptions> privacy, TimeProvider time)
 {
     public const int GuardianNameMaxLength = 120;
     public const int GuardianMethodMaxLength = 300;
@@ -165,7 +166,7 @@ public sealed class ConsentService(
             return ConsentOutcome.Invalid(errors);
         }
 
-        if (!coach.IsInRole(Roles.Coach) || !await gate.HoldsConsentAsync(coach, personId, category: null, cancellationToken))
+        if (!coach.IsInRole(Roles.Coach) || !await personalData.HoldsConsentAsync(coach, personId, category: null, cancellationToken))
         {
             return ConsentOutcome.NotFound;
         }

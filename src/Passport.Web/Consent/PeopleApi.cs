@@ -1,3 +1,4 @@
+using Passport.Application.PersonalData;
 using Passport.Domain.Consent;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
@@ -8,7 +9,7 @@ namespace Passport.Web.Consent;
 
 /// <summary>
 /// <c>/api/people</c>: staff reading what people shared with their organisation, and asking for more. Every read
-/// goes through <see cref="PersonalDataGate"/>; whatever the reason for a refusal, the answer is the same 404.
+/// goes through <see cref="IPersonalData"/>; whatever the reason for a refusal, the answer is the same 404.
 /// </summary>
 public static class PeopleApi
 {
@@ -47,15 +48,9 @@ public static class PeopleApi
     public sealed record RequestResponse(Guid Id, Guid PersonId, IReadOnlyList<string> Categories, string Purpose, string Status, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt);
 
     private static async Task<Results<Ok<SharedPassport>, ProblemHttpResult>> GetPassportAsync(
-        Guid personId, HttpContext context, PersonalDataGate gate, SharedPassportReader reader, ApiProblems problems)
+        Guid personId, HttpContext context, IPersonalData personalData, ApiProblems problems)
     {
-        var decision = await gate.AuthorizeReadAsync(context.User, personId, DataCategories.All, AccessChannel.Api, context.RequestAborted);
-        if (!decision.IsAllowed)
-        {
-            return NotFound(problems);
-        }
-
-        var passport = await reader.ReadAsync(personId, decision.Categories, context.RequestAborted);
+        var passport = await personalData.ReadAsync(context.User, personId, DataCategories.All, AccessChannel.Api, context.RequestAborted);
         return passport is null ? NotFound(problems) : TypedResults.Ok(passport);
     }
 
@@ -102,10 +97,10 @@ public static class PeopleApi
     /// their skills to the endorser's organisation, because an endorsement speaks about what was shared.
     /// </summary>
     private static async Task<Results<Created<EndorsementCreated>, ValidationProblem, ProblemHttpResult>> EndorseAsync(
-        Guid personId, EndorsementBody body, HttpContext context, PersonalDataGate gate, EndorsementService endorsements,
+        Guid personId, EndorsementBody body, HttpContext context, IPersonalData personalData, EndorsementService endorsements,
         ValidationMessages messages, ApiProblems problems)
     {
-        if (!await gate.HoldsConsentAsync(context.User, personId, DataCategory.Skills, context.RequestAborted))
+        if (!await personalData.HoldsConsentAsync(context.User, personId, DataCategory.Skills, context.RequestAborted))
         {
             return NotFound(problems);
         }

@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
-using Passport.Data.Consent;
+using Passport.Application.PersonalData;
 using Passport.Data.Matching;
-using Passport.Data.Organisations;
 using Passport.Data.Vacancies;
 using Passport.Domain.Consent;
 using Passport.Grains.Consent;
@@ -24,12 +23,11 @@ namespace Passport.Web.Matching;
 public sealed class CandidateMatcher(
     CandidatePool pool,
     RankerStore rankers,
-    CandidateRepository candidates,
     MatchRepository matches,
-    OrganisationRepository organisations,
     PathwayOffers pathways,
     TypicalCandidates typical,
     IGrainFactory grains,
+    IPersonalData personalData,
     MatchWords words,
     IOptions<MatchingOptions> options,
     TimeProvider time)
@@ -60,17 +58,20 @@ public sealed class CandidateMatcher(
             .Take(top + Spare)
             .ToList();
 
-        // The pool may be seconds old; whoever switched off being findable or left since is not shown.
-        var findable = await candidates.StillFindableAsync([.. ranked.Select(pair => pair.Candidate.UserId)], cancellationToken);
-        pool.Evict([.. ranked.Select(pair => pair.Candidate.UserId).Where(id => !findable.ContainsKey(id))]);
-        var shown = ranked.Where(pair => findable.ContainsKey(pair.Candidate.UserId)).Take(top).ToList();
+        // The pool may be seconds old: the door shows only who is still findable, and logs each one it shows.
+        var allowed = await personalData.ShowCandidatesAsync(
+            viewer, vacancy.OrganisationId, [.. ranked.Select(pair => pair.Candidate.UserId)], top, ShownCategories,
+            language => words.InLanguage(language, "Match.Log.Purpose", vacancy.Vacancy.Title), AccessChannel.Api, cancellationToken);
+        var shownIds = allowed.Select(candidate => candidate.PersonId).ToHashSet();
+        var lastShown = allowed.Count == 0 ? -1 : ranked.FindIndex(pair => pair.Candidate.UserId == allowed[^1].PersonId);
+        pool.Evict([.. ranked.Take(lastShown + 1).Select(pair => pair.Candidate.UserId).Where(id => !shownIds.Contains(id))]);
+        var shown = ranked.Where(pair => shownIds.Contains(pair.Candidate.UserId)).ToList();
 
         var explanations = MatchExplainer.Explain(
             ranker, profile, [.. shown.Select(pair => pair.Candidate.Profile)], maxReasons: MatchWords.ReasonsAsked,
             // The shortlist's average, from an even sample of it: the same within noise, at a tenth of the cost.
             population: typical.TopUp(EvenSample.Of(shortlisted, ReasonBaselineSize, candidate => candidate.Profile)));
         var offers = await pathways.ListOpenAsync(cancellationToken);
-        var organisation = await organisations.FindAsync(vacancy.OrganisationId, cancellationToken);
         var now = time.GetUtcNow();
         var list = new MatchListRecord(
             Guid.CreateVersion7(), "Candidates", ranker.Metadata.Version, vacancy.Id, vacancy.OrganisationId,
@@ -78,21 +79,7 @@ public sealed class CandidateMatcher(
         var rows = await matches.RecordCandidateListAsync(
             list,
             [.. shown.Select(pair => pair.Candidate.UserId)],
-            refs => (
-                [.. shown.Select(pair => new MatchListItem(refs[pair.Candidate.UserId].CandidateRef, Math.Round(pair.Score, 6)))],
-                [.. shown.Select(pair => new AccessLogRow
-                {
-                    Id = Guid.CreateVersion7(),
-                    SubjectUserId = pair.Candidate.UserId,
-                    AccessedAt = now,
-                    ActorUserId = viewer.GetUserId(),
-                    ActorName = viewer.FindFirstValue(PassportClaims.Name),
-                    OrganisationId = vacancy.OrganisationId,
-                    OrganisationName = organisation?.Name,
-                    Categories = DataCategories.Format(ShownCategories),
-                    Purpose = words.InLanguage(findable[pair.Candidate.UserId], "Match.Log.Purpose", vacancy.Vacancy.Title),
-                    Channel = nameof(AccessChannel.Api),
-                })]),
+            refs => [.. shown.Select(pair => new MatchListItem(refs[pair.Candidate.UserId].CandidateRef, Math.Round(pair.Score, 6)))],
             cancellationToken);
 
         var cards = new List<CandidateCard>(shown.Count);

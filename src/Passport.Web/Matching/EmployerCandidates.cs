@@ -5,6 +5,7 @@ using Passport.Domain.Consent;
 using Passport.Domain.Validation;
 using Passport.Matching;
 using Passport.Web.Accounts;
+using Passport.Application.PersonalData;
 using Passport.Web.Consent;
 
 namespace Passport.Web.Matching;
@@ -19,8 +20,7 @@ public sealed class EmployerCandidates(
     MatchRepository matches,
     CandidateRepository candidates,
     ConsentService consents,
-    PersonalDataGate gate,
-    SharedPassportReader reader,
+    IPersonalData personalData,
     CandidateMatcher matcher,
     MatchWords words,
     TimeProvider time)
@@ -48,8 +48,7 @@ public sealed class EmployerCandidates(
         MatchCandidateRow row, ClaimsPrincipal employer, AccessChannel channel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var access = await gate.AuthorizeReadAsync(employer, row.UserId, DataCategories.All, channel, cancellationToken);
-        var shared = access.Categories.Count > 0 ? await reader.ReadAsync(row.UserId, access.Categories, cancellationToken) : null;
+        var shared = await personalData.ReadAsync(employer, row.UserId, DataCategories.All, channel, cancellationToken);
         return new CandidateDetail(row.CandidateRef, await matcher.InvitationAsync(row), OutcomeView.Of(row), shared);
     }
 

@@ -1,3 +1,4 @@
+using Passport.Application.PersonalData;
 using Passport.Data.Matching;
 using Passport.Web.Consent;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Passport.Application.PersonalData;
 using Passport.Domain.Consent;
 using Passport.Domain.Sharing;
 using Passport.Web.Consent;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Passport.Application.PersonalData;
 using Passport.Data.Sharing;
 using Passport.Domain.Consent;
 using Passport.Domain.Sharing;
@@ -10,11 +11,11 @@ namespace Passport.Web.Sharing;
 
 /// <summary>
 /// Share links for the API and the pages alike: creating (the token leaves only in the answer), listing, revoking,
-/// and opening. Opening goes through <see cref="PersonalDataGate.RecordShareLinkReadAsync"/> before any data is read,
-/// and through <see cref="SharedPassportReader"/> for the data itself, so a link shows exactly its categories and
+/// and opening. Opening goes through <see cref="IPersonalData.ReadThroughShareLinkAsync"/>, which logs before it reads,
+/// so a link shows exactly its categories and
 /// every look is in the owner's access log.
 /// </summary>
-public sealed class ShareLinkService(ShareLinkRepository links, PersonalDataGate gate, SharedPassportReader reader, TimeProvider time)
+public sealed class ShareLinkService(ShareLinkRepository links, IPersonalData personalData, TimeProvider time)
 {
     /// <summary>The route of the public page; the API answers under <c>/api</c> + this.</summary>
     public const string PublicPath = "/shared";
@@ -101,8 +102,7 @@ public sealed class ShareLinkService(ShareLinkRepository links, PersonalDataGate
             return null;
         }
 
-        await gate.RecordShareLinkReadAsync(link.OwnerId, link.Categories, LogName(link), cancellationToken);
-        var passport = await reader.ReadAsync(link.OwnerId, link.Categories.ToHashSet(), cancellationToken);
+        var passport = await personalData.ReadThroughShareLinkAsync(link.OwnerId, link.Categories, LogName(link), cancellationToken);
         return passport is null ? null : new OpenedShareLink(link, passport);
     }
 

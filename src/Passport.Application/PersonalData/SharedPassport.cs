@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Passport.Domain.Consent;
 
-namespace Passport.Web.Consent;
+namespace Passport.Application.PersonalData;
 
 /// <summary>
 /// Someone's passport as another reader may see it: only the categories the gate allowed are filled, the others are
@@ -13,7 +14,12 @@ public sealed record SharedPassport(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SharedEndorsement>? Endorsements,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SharedSprintDetails? SprintDetails,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SharedExperience>? Experiences,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SharedContact? Contact);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SharedContact? Contact)
+{
+    /// <summary>The categories this passport holds, as the door allowed them.</summary>
+    [JsonIgnore]
+    public IReadOnlySet<DataCategory> Shares => DataCategories.ParseStored(string.Join(' ', Categories)).ToHashSet();
+}
 
 public sealed record SharedSkill(string SkillId, int Level, double Estimate, double StandardError, DateTimeOffset UpdatedAt);
 

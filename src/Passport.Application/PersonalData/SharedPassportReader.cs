@@ -5,13 +5,13 @@ using Passport.Data.Experiences;
 using Passport.Domain.Consent;
 using Passport.Grains.JobSeekers;
 
-namespace Passport.Web.Consent;
+namespace Passport.Application.PersonalData;
 
 /// <summary>
 /// Builds a <see cref="SharedPassport"/> holding exactly the categories of an <see cref="AccessDecision"/>. It reads
 /// nothing the decision does not cover, so the API, the staff pages and share links cannot show more than allowed.
 /// </summary>
-public sealed class SharedPassportReader(IGrainFactory grains, UserStore users, ExperienceRepository experiences, EndorsementRepository endorsements)
+internal sealed class SharedPassportReader(IGrainFactory grains, UserStore users, ExperienceRepository experiences, EndorsementRepository endorsements)
 {
     public async Task<SharedPassport?> ReadAsync(Guid personId, IReadOnlySet<DataCategory> categories, CancellationToken cancellationToken = default)
     {

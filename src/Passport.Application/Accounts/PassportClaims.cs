@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Passport.Data.Accounts;
 
-namespace Passport.Web.Accounts;
+namespace Passport.Application.Accounts;
 
 /// <summary>
 /// The claims that describe a signed-in user, identical in the page cookie and the API token, with short

@@ -1,4 +1,4 @@
-namespace Passport.Web.Consent;
+namespace Passport.Application.PersonalData;
 
 /// <summary>The door a read came through; shown to the owner in their access log.</summary>
 public enum AccessChannel
