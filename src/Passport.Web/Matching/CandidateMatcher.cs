@@ -40,7 +40,7 @@ public sealed class CandidateMatcher(
     private static readonly DataCategory[] ShownCategories = [DataCategory.Skills, DataCategory.Experiences];
 
     public async Task<CandidateListResponse> RankAsync(
-        VacancyRecord vacancy, ClaimsPrincipal viewer, int top, CancellationToken cancellationToken)
+        VacancyRecord vacancy, ClaimsPrincipal viewer, int top, AccessChannel channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vacancy);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -61,7 +61,7 @@ public sealed class CandidateMatcher(
         // The pool may be seconds old: the door shows only who is still findable, and logs each one it shows.
         var allowed = await personalData.ShowCandidatesAsync(
             viewer, vacancy.OrganisationId, [.. ranked.Select(pair => pair.Candidate.UserId)], top, ShownCategories,
-            language => words.InLanguage(language, "Match.Log.Purpose", vacancy.Vacancy.Title), AccessChannel.Api, cancellationToken);
+            language => words.InLanguage(language, "Match.Log.Purpose", vacancy.Vacancy.Title), channel, cancellationToken);
         var shownIds = allowed.Select(candidate => candidate.PersonId).ToHashSet();
         var lastShown = allowed.Count == 0 ? -1 : ranked.FindIndex(pair => pair.Candidate.UserId == allowed[^1].PersonId);
         pool.Evict([.. ranked.Take(lastShown + 1).Select(pair => pair.Candidate.UserId).Where(id => !shownIds.Contains(id))]);

@@ -59,7 +59,7 @@ public static class EmployerMatchesApi
             return VacancyNotFound(problems);
         }
 
-        return TypedResults.Ok(await matcher.RankAsync(vacancy, context.User, count, context.RequestAborted));
+        return TypedResults.Ok(await matcher.RankAsync(vacancy, context.User, count, AccessChannel.Api, context.RequestAborted));
     }
 
     private static async Task<Results<Ok<CandidateDetail>, ProblemHttpResult>> CandidateAsync(
