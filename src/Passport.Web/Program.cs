@@ -1,4 +1,4 @@
-using Passport.Application.PersonalData;
+using Passport.Application;
 using Passport.Data;
 using Passport.Web.Accounts;
 using Passport.Web.Benchmarks;
@@ -27,7 +27,7 @@ builder.AddPassportContent();
 builder.AddPassportAccounts();
 builder.AddPassportOrleans();
 builder.AddPassportSprints();
-builder.AddPassportPersonalData();
+builder.AddPassportApplication();
 builder.AddPassportConsent();
 builder.AddPassportPrivacy();
 builder.AddPassportRecords();

@@ -41,6 +41,7 @@ public static class ApiHostingExtensions
         services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddScoped<ApiProblems>();
+        services.AddScoped<OutcomeResults>();
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>

@@ -1,3 +1,4 @@
+using Passport.Application.Passports;
 using Passport.Data.Experiences;
 using Passport.Domain.Experiences;
 using Passport.Web.Accounts;
@@ -56,51 +57,28 @@ public static class ExperiencesApi
     /// <summary>The kind as the API and forms spell it: lower case.</summary>
     public static string KindName(ExperienceKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static async Task<Ok<ExperienceResponse[]>> ListAsync(HttpContext context, ExperienceRepository experiences)
+    private static async Task<Ok<ExperienceResponse[]>> ListAsync(HttpContext context, MyExperiences experiences)
     {
-        var records = await experiences.ListAsync(context.User.GetUserId()!.Value, context.RequestAborted);
+        var records = await experiences.ListAsync(context.User, context.RequestAborted);
         return TypedResults.Ok(records.Select(ExperienceResponse.From).ToArray());
     }
 
-    private static async Task<Results<Created<ExperienceResponse>, ValidationProblem>> CreateAsync(
-        ExperienceRequest request, HttpContext context, ExperienceRepository experiences, PassportCalendar calendar, ValidationMessages messages)
-    {
-        var draft = ToDraft(request);
-        var errors = draft.Validate(calendar.Today());
-        if (!errors.IsValid)
-        {
-            return messages.Problem(errors);
-        }
-
-        var record = await experiences.CreateAsync(context.User.GetUserId()!.Value, draft.ToExperience(), context.RequestAborted);
-        return TypedResults.Created($"/api/me/experiences/{record.Id}", ExperienceResponse.From(record));
-    }
+    private static async Task<Results<Created<ExperienceResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        ExperienceRequest request, HttpContext context, MyExperiences experiences, OutcomeResults results) =>
+        results.ToHttp(
+            await experiences.AddAsync(context.User, ToDraft(request), context.RequestAborted),
+            record => TypedResults.Created($"/api/me/experiences/{record.Id}", ExperienceResponse.From(record)));
 
     private static async Task<Results<Ok<ExperienceResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, ExperienceRequest request, HttpContext context, ExperienceRepository experiences, PassportCalendar calendar,
-        ValidationMessages messages, ApiProblems problems)
-    {
-        var draft = ToDraft(request);
-        var errors = draft.Validate(calendar.Today());
-        if (!errors.IsValid)
-        {
-            return messages.Problem(errors);
-        }
+        Guid id, ExperienceRequest request, HttpContext context, MyExperiences experiences, OutcomeResults results) =>
+        results.ToHttp(
+            await experiences.ChangeAsync(context.User, id, ToDraft(request), context.RequestAborted),
+            record => TypedResults.Ok(ExperienceResponse.From(record)));
 
-        var record = await experiences.UpdateAsync(context.User.GetUserId()!.Value, id, draft.ToExperience(), context.RequestAborted);
-        return record is null ? NotFound(problems) : TypedResults.Ok(ExperienceResponse.From(record));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, HttpContext context, ExperienceRepository experiences, ApiProblems problems) =>
-        await experiences.DeleteAsync(context.User.GetUserId()!.Value, id, context.RequestAborted)
-            ? TypedResults.NoContent()
-            : NotFound(problems);
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
+        Guid id, HttpContext context, MyExperiences experiences, OutcomeResults results) =>
+        results.ToHttp(await experiences.RemoveAsync(context.User, id, context.RequestAborted), _ => TypedResults.NoContent());
 
     private static ExperienceDraft ToDraft(ExperienceRequest request) => new(
         request.Kind, request.Title, request.Organisation, request.Place, request.StartedOn, request.EndedOn, request.Description, request.EscoUris);
-
-    // Someone else's experience is "not found" too, so ids reveal nothing about other people.
-    private static ProblemHttpResult NotFound(ApiProblems problems) =>
-        problems.Create(StatusCodes.Status404NotFound, "Problem.ExperienceNotFound.Title", "Problem.ExperienceNotFound.Detail");
 }

@@ -6,7 +6,6 @@ public static class PassportsHostingExtensions
     public static IHostApplicationBuilder AddPassportRecords(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<PassportCalendar>();
         builder.Services.AddSingleton<EndorsementService>();
         return builder;
     }

@@ -1,4 +1,4 @@
-using Passport.Grains.JobSeekers;
+using Passport.Application.Sprints;
 using Passport.Web.Accounts;
 
 namespace Passport.Web.Passports;
@@ -19,9 +19,9 @@ public static class SkillHistoryApi
 
     public sealed record SkillHistoryPointResponse(DateTimeOffset At, double Estimate, double StandardError, int Level);
 
-    private static async Task<Ok<SkillHistoryResponse>> GetAsync(HttpContext context, IGrainFactory grains)
+    private static async Task<Ok<SkillHistoryResponse>> GetAsync(HttpContext context, SprintPlay play)
     {
-        var history = await grains.GetGrain<IJobSeekerGrain>(context.User.GetUserId()!.Value).GetSkillHistoryAsync();
+        var history = await play.MySkillHistoryAsync(context.User);
         return TypedResults.Ok(new SkillHistoryResponse([.. history.Skills.Select(line => new SkillHistoryLineResponse(
             line.SkillId,
             [.. line.Points.Select(point => new SkillHistoryPointResponse(

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Localization;
 using Passport.Domain.Accounts;
-using Passport.Grains.JobSeekers;
+using Passport.Application.Sprints;
 using Passport.Grains.Sprints;
 using Passport.Web.Accounts;
 using Passport.Web.Localization;
@@ -19,22 +20,21 @@ namespace Passport.Web.Sprints;
 /// the player's language. Pushes come from the session grain through <see cref="SprintConnections"/>.
 /// </summary>
 [Authorize(Policy = Policies.JobSeeker)]
-public sealed class SprintHub(IGrainFactory grains, SprintConnections connections, IStringLocalizer<Texts> texts) : Hub
+public sealed class SprintHub(SprintPlay play, SprintConnections connections, IStringLocalizer<Texts> texts) : Hub
 {
     public const string Path = "/hubs/sprint";
     public const string ItemPresentedEvent = "ItemPresented";
     public const string AnswerScoredEvent = "AnswerScored";
     public const string SprintCompletedEvent = "SprintCompleted";
 
-    private Guid UserId => Context.User?.GetUserId() ?? throw new HubException("Not signed in.");
+    private ClaimsPrincipal Player => Context.User is { } user && user.GetUserId() is not null ? user : throw new HubException("Not signed in.");
 
     /// <summary>Starts a sprint (or continues the caller's unfinished session of it); the first item follows as <c>ItemPresented</c>.</summary>
     public async Task<SprintStartedMessage> StartSprint(string sprintId)
     {
         var language = UseLanguage();
         var observer = connections.ObserverFor(Context.ConnectionId);
-        var jobSeeker = grains.GetGrain<IJobSeekerGrain>(UserId);
-        var start = await jobSeeker.StartSprintAsync(sprintId ?? "", language, observer);
+        var start = await play.StartAsync(Player, sprintId ?? "", language, observer);
         if (!start.Succeeded)
         {
             throw Refusal(start.Error, start.RetryAfterSeconds);
@@ -44,7 +44,7 @@ public sealed class SprintHub(IGrainFactory grains, SprintConnections connection
         connections.Track(Context.ConnectionId, session.SessionId);
         if (start.Value.Resume)
         {
-            var resumed = await grains.GetGrain<ISprintSessionGrain>(session.SessionId).ResumeAsync(UserId, language, observer);
+            var resumed = await play.ResumeAsync(Player, session.SessionId, language, observer);
             if (!resumed.Succeeded)
             {
                 throw Refusal(resumed.Error);
@@ -61,9 +61,9 @@ public sealed class SprintHub(IGrainFactory grains, SprintConnections connection
     public async Task<AnswerScoredMessage> SubmitAnswer(string sessionId, string itemId, JsonElement answer)
     {
         UseLanguage();
-        var session = Session(sessionId);
+        var session = SessionId(sessionId);
         var parsed = ParseAnswer(answer) ?? throw Refusal(SprintError.WrongShape);
-        var outcome = await session.SubmitAnswerAsync(UserId, itemId ?? "", parsed);
+        var outcome = await play.AnswerAsync(Player, session, itemId ?? "", parsed);
         return outcome.Succeeded ? AnswerScoredMessage.From(outcome.Value!) : throw Refusal(outcome.Error);
     }
 
@@ -71,9 +71,9 @@ public sealed class SprintHub(IGrainFactory grains, SprintConnections connection
     public async Task<SessionStateMessage> ResumeSprint(string sessionId)
     {
         var language = UseLanguage();
-        var session = Session(sessionId);
+        var session = SessionId(sessionId);
         var observer = connections.ObserverFor(Context.ConnectionId);
-        var outcome = await session.ResumeAsync(UserId, language, observer);
+        var outcome = await play.ResumeAsync(Player, session, language, observer);
         if (!outcome.Succeeded)
         {
             throw Refusal(outcome.Error);
@@ -87,27 +87,25 @@ public sealed class SprintHub(IGrainFactory grains, SprintConnections connection
     public async Task<SessionStateMessage> AbandonSprint(string sessionId)
     {
         UseLanguage();
-        var outcome = await Session(sessionId).AbandonAsync(UserId);
+        var outcome = await play.AbandonAsync(Player, SessionId(sessionId));
         return outcome.Succeeded ? SessionStateMessage.From(outcome.Value!) : throw Refusal(outcome.Error);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (connections.Remove(Context.ConnectionId) is { } dropped && Context.User?.GetUserId() is { } userId)
+        if (connections.Remove(Context.ConnectionId) is { } dropped && Context.User is { } player && player.GetUserId() is not null)
         {
             foreach (var sessionId in dropped.Sessions)
             {
-                await grains.GetGrain<ISprintSessionGrain>(sessionId).PauseAsync(userId, dropped.Observer);
+                await play.PauseAsync(player, sessionId, dropped.Observer);
             }
         }
 
         await base.OnDisconnectedAsync(exception);
     }
 
-    private ISprintSessionGrain Session(string? sessionId) =>
-        Guid.TryParse(sessionId, CultureInfo.InvariantCulture, out var id)
-            ? grains.GetGrain<ISprintSessionGrain>(id)
-            : throw Refusal(SprintError.UnknownSession);
+    private Guid SessionId(string? sessionId) =>
+        Guid.TryParse(sessionId, CultureInfo.InvariantCulture, out var id) ? id : throw Refusal(SprintError.UnknownSession);
 
     /// <summary>
     /// The language chosen on the connection (<c>?culture=</c>, the culture cookie or <c>Accept-Language</c>),

@@ -1,3 +1,4 @@
+using Passport.Application.Sprints;
 using Passport.Domain.Skills;
 using Passport.Domain.Sprints;
 using Passport.Grains.JobSeekers;
@@ -57,9 +58,9 @@ public static class SprintsApi
             sprint.Items.Count, sprint.MaxItems, [.. sprint.Mechanics.Select(kind => kind.ToString().ToLowerInvariant())])).ToArray());
     }
 
-    private static async Task<Ok<PassportResponse>> GetPassportAsync(HttpContext context, IGrainFactory grains)
+    private static async Task<Ok<PassportResponse>> GetPassportAsync(HttpContext context, SprintPlay play)
     {
-        var passport = await grains.GetGrain<IJobSeekerGrain>(context.User.GetUserId()!.Value).GetPassportAsync();
+        var passport = await play.MyPassportAsync(context.User);
         return TypedResults.Ok(From(passport));
     }
 

@@ -36,21 +36,10 @@ public sealed class LayerTests
         "Passport.Web.Matching.Pages.RankerOversight",
         "Passport.Web.Matching.RankerAdminApi",
         "Passport.Web.Organisations.OrganisationApi",
-        "Passport.Web.Passports.ExperiencesApi",
-        "Passport.Web.Passports.Pages.ExperiencesPage",
-        "Passport.Web.Passports.SkillHistoryApi",
         "Passport.Web.Pathways.Pages.EducationPathways",
         "Passport.Web.Pathways.PathwaysApi",
-        "Passport.Web.Sprints.Pages.MyPassport",
-        "Passport.Web.Sprints.Pages.PlaySprint",
-        "Passport.Web.Sprints.Pages.SprintList",
-        "Passport.Web.Sprints.SprintHub",
-        "Passport.Web.Sprints.SprintsApi",
         "Passport.Web.Vacancies.Pages.EmployerVacancies",
         "Passport.Web.Vacancies.VacanciesApi",
-        "Passport.Web.Workshops.Pages.CoachWorkshops",
-        "Passport.Web.Workshops.Pages.JoinWorkshop",
-        "Passport.Web.Workshops.Pages.WorkshopBoardPage",
     };
 
     private static readonly Assembly Web = typeof(Program).Assembly;

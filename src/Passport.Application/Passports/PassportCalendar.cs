@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Passport.Grains.Sprints;
 
-namespace Passport.Web.Passports;
+namespace Passport.Application.Passports;
 
 /// <summary>
 /// The calendar day on the platform's clock (<c>Sprints:TimeZone</c>), for rules like "an experience cannot start

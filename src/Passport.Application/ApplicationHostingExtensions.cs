@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Passport.Application.Passports;
+using Passport.Application.PersonalData;
+using Passport.Application.Sprints;
+using Passport.Application.Workshops;
+
+namespace Passport.Application;
+
+public static class ApplicationHostingExtensions
+{
+    /// <summary>The use cases, and the door to other people's data (<see cref="IPersonalData"/>) with the reader only it may use.</summary>
+    public static IHostApplicationBuilder AddPassportApplication(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<SharedPassportReader>();
+        builder.Services.AddSingleton<IPersonalData, PersonalDataDoor>();
+        builder.Services.AddSingleton<PassportCalendar>();
+        builder.Services.AddSingleton<MyExperiences>();
+        builder.Services.AddSingleton<SprintPlay>();
+        builder.Services.AddSingleton<WorkshopRoom>();
+        return builder;
+    }
+}
