@@ -139,6 +139,33 @@ public abstract class SessionTests(WebAppFixture fixture)
         Assert.Equal(["currentPassword", "newPassword"], errors.EnumerateObject().Select(property => property.Name).Order());
     }
 
+    [Theory]
+    [InlineData("POST", "/api/me/password", "not json at all")]
+    [InlineData("POST", "/api/me/password", "{\"currentPassword\": 42, \"newPassword\": []}")]
+    [InlineData("DELETE", "/api/me", "{\"password\":")]
+    [InlineData("DELETE", "/api/me", "[1, 2]")]
+    public async Task PasswordRoutes_MalformedBody_Return400ProblemAndChangeNothing(string method, string path, string body)
+    {
+        var (email, _) = await RegisterAsync();
+        using var client = await _app.CreateClientForAsync(email, Hosting.Accounts.Password);
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = content });
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_Anonymous_Returns401Problem()
+    {
+        using var anonymous = _app.CreateClient();
+
+        using var response = await anonymous.PostAsync("/api/auth/logout", null);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task ChangePasswordOnTheProfilePage_KeepsThisBrowserSignedInAndEndsTheOldToken()
     {
