@@ -40,6 +40,7 @@ builder.AddPassportInsights();
 builder.AddPassportBenchmarks();
 builder.AddPassportLocalization();
 builder.AddPassportApi();
+builder.AddPassportProxy();
 builder.AddPassportWebUi();
 builder.AddPassportHealth();
 

@@ -17,6 +17,9 @@ public static class PassportClaims
     public const string Organisation = "org";
     public const string Language = "lang";
 
+    /// <summary>A fingerprint of the account's security stamp at sign-in; see <see cref="SessionStamps"/>.</summary>
+    public const string Stamp = "stamp";
+
     public static ClaimsIdentity CreateIdentity(PassportUser user, string authenticationType)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -25,6 +28,7 @@ public static class PassportClaims
         identity.AddClaim(new Claim(Name, user.DisplayName));
         identity.AddClaim(new Claim(Email, user.Email));
         identity.AddClaim(new Claim(Language, user.Language));
+        identity.AddClaim(new Claim(Stamp, SessionStamps.Fingerprint(user.SecurityStamp)));
         if (user.OrganisationId is { } organisationId)
         {
             identity.AddClaim(new Claim(Organisation, organisationId.ToString()));

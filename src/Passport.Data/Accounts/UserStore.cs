@@ -116,6 +116,14 @@ public sealed class UserStore(PassportDatabase database, TimeProvider time) :
     public Task<PassportUser?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         FindAsync($"{SelectUser} WHERE normalized_email = @Value", normalizedEmail, cancellationToken);
 
+    /// <summary>The security stamp alone, for the check on every request; null when there is no such account.</summary>
+    public async Task<string?> FindSecurityStampAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT security_stamp FROM users WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+    }
+
     private async Task<PassportUser?> FindAsync<T>(string sql, T value, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -13,9 +13,14 @@ public static class AccountForms
         return endpoints;
     }
 
-    /// <summary>A POST with an antiforgery token, so another site cannot sign people out behind their back.</summary>
+    /// <summary>
+    /// A POST with an antiforgery token, so another site cannot sign people out behind their back. Signing out ends
+    /// the session on the server too (a new security stamp), so a copy of the cookie no longer works; it ends every
+    /// other session and API token of the account with it.
+    /// </summary>
     private static async Task<Results<RedirectHttpResult, BadRequest>> SignOutAsync(
-        HttpContext context, IAntiforgery antiforgery, SignInManager<PassportUser> signIn, ILogger<SignInManager<PassportUser>> logger)
+        HttpContext context, IAntiforgery antiforgery, SignInManager<PassportUser> signIn, AccountService accounts,
+        ILogger<SignInManager<PassportUser>> logger)
     {
         try
         {
@@ -25,6 +30,11 @@ public static class AccountForms
         {
             logger.LogInformation("Sign-out refused: {Reason}", ex.Message);
             return TypedResults.BadRequest();
+        }
+
+        if (context.User.GetUserId() is { } userId)
+        {
+            await accounts.EndAllSessionsAsync(userId);
         }
 
         await signIn.SignOutAsync();

@@ -7,12 +7,14 @@ using Passport.Domain.Validation;
 namespace Passport.Web.Accounts;
 
 /// <summary>
-/// Sign-up and sign-in rules shared by the API and the pages, so both refuse and accept exactly the same things.
+/// Sign-up, sign-in and password rules shared by the API and the pages, so both refuse and accept exactly the same
+/// things. No answer tells whether an e-mail address has an account: unknown addresses are checked against a
+/// throw-away hash and locked out like known ones, and signing up with a taken address answers like a new one.
 /// </summary>
 public sealed class AccountService(
     UserManager<PassportUser> users,
-    SignInManager<PassportUser> signIn,
     IPasswordHasher<PassportUser> hasher,
+    SignInThrottle throttle,
     IOptions<AccountsOptions> options,
     TimeProvider time)
 {
@@ -20,6 +22,10 @@ public sealed class AccountService(
     // so response times do not reveal which addresses have accounts.
     private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<PassportUser>().HashPassword(new PassportUser(), Guid.NewGuid().ToString()));
 
+    /// <summary>
+    /// Creates the account unless the address is taken; both end in <see cref="RegistrationResult.Accepted"/>, so
+    /// the caller cannot tell them apart. Broken rules (checked before the address) come back as errors.
+    /// </summary>
     public async Task<RegistrationResult> RegisterJobSeekerAsync(Registration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
@@ -39,24 +45,15 @@ public sealed class AccountService(
         };
         user.Roles.Add(Roles.JobSeeker);
 
+        // Identity checks the password (hashing it) before it looks for the address, so a taken address costs as long.
         var result = await users.CreateAsync(user, registration.Password!);
-        if (result.Succeeded)
+        if (result.Succeeded
+            || result.Errors.Any(error => error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
         {
-            return RegistrationResult.Created(user);
+            return RegistrationResult.Accepted;
         }
 
-        if (result.Errors.Any(error => error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
-        {
-            return RegistrationResult.EmailTaken();
-        }
-
-        var identityErrors = new ValidationErrors();
-        foreach (var error in result.Errors)
-        {
-            identityErrors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email", $"Identity.{error.Code}", IdentityArgument(error.Code));
-        }
-
-        return RegistrationResult.Invalid(identityErrors);
+        return RegistrationResult.Invalid(IdentityErrors(result, "password"));
     }
 
     /// <summary>Changes the fields everyone may change about themselves, after checking them.</summary>
@@ -76,29 +73,123 @@ public sealed class AccountService(
         return new ProfileUpdateResult(null, IsConflict: !result.Succeeded);
     }
 
-    /// <summary>Checks e-mail and password; callers validate <see cref="Domain.Accounts.Credentials"/> first.</summary>
-    public async Task<SignInOutcome> CheckPasswordAsync(Domain.Accounts.Credentials credentials)
+    /// <summary>Checks e-mail and password from <paramref name="clientAddress"/>; callers validate <see cref="Domain.Accounts.Credentials"/> first.</summary>
+    public async Task<SignInOutcome> CheckPasswordAsync(Domain.Accounts.Credentials credentials, string clientAddress)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        var email = credentials.Email!;
-        var password = credentials.Password!;
-        var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        var email = credentials.Email!.Trim();
+        var key = users.NormalizeEmail(email);
+        if (throttle.WaitFor(key, clientAddress) is { } wait)
         {
-            hasher.VerifyHashedPassword(new PassportUser(), UnknownUserHash.Value, password);
-            return new SignInOutcome(null, SignInResult.Failed);
+            return SignInOutcome.TooManyTries(wait);
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        return new SignInOutcome(user, result);
+        var user = await users.FindByEmailAsync(email);
+        if (!await IsRightPasswordAsync(user, credentials.Password!))
+        {
+            return throttle.RecordFailure(key, clientAddress) is { } lockout ? SignInOutcome.TooManyTries(lockout) : SignInOutcome.Wrong;
+        }
+
+        throttle.Reset(key, clientAddress);
+        // Only someone who knows the password learns that the account was closed (demo accounts when seeding is off).
+        return await users.IsLockedOutAsync(user!) ? SignInOutcome.Closed : SignInOutcome.Right(user!);
     }
 
-    /// <summary>Seconds until a locked account may try again, for <c>Retry-After</c> and the message.</summary>
-    public int SecondsUntilUnlocked(PassportUser user)
+    /// <summary>Asks for the signed-in person's password again (before erasure), under the same lockout as signing in.</summary>
+    public Task<SignInOutcome> ConfirmPasswordAsync(PassportUser user, string? password, string clientAddress)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var remaining = (user.LockoutEnd ?? time.GetUtcNow()) - time.GetUtcNow();
-        return Math.Max(1, (int)Math.Ceiling(remaining.TotalSeconds));
+        return CheckPasswordAsync(new Domain.Accounts.Credentials(user.Email, password ?? ""), clientAddress);
+    }
+
+    /// <summary>
+    /// Replaces the password after checking the current one. The security stamp changes with it, so every other
+    /// session and API token of the account ends (see <see cref="SessionStamps"/>).
+    /// </summary>
+    public async Task<PasswordChangeResult> ChangePasswordAsync(PassportUser user, string? currentPassword, string? newPassword, string clientAddress)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var errors = new ValidationErrors();
+        if (string.IsNullOrEmpty(currentPassword))
+        {
+            errors.Add("currentPassword", "Password.Required");
+        }
+
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            errors.Add("newPassword", "Password.Required");
+        }
+
+        if (!errors.IsValid)
+        {
+            return new PasswordChangeResult(null, errors);
+        }
+
+        var check = await ConfirmPasswordAsync(user, currentPassword, clientAddress);
+        if (check.Result != PasswordCheck.Right)
+        {
+            return new PasswordChangeResult(check, null);
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            var validation = await validator.ValidateAsync(users, check.User!, newPassword);
+            if (!validation.Succeeded)
+            {
+                return new PasswordChangeResult(check, IdentityErrors(validation, "newPassword"));
+            }
+        }
+
+        // One write: the new hash and a new security stamp together, checked against the concurrency stamp.
+        var account = check.User!;
+        account.PasswordHash = hasher.HashPassword(account, newPassword!);
+        var stored = await users.UpdateSecurityStampAsync(account);
+        return new PasswordChangeResult(stored.Succeeded ? check : SignInOutcome.Conflict, null);
+    }
+
+    /// <summary>
+    /// Signs the account out everywhere: a new security stamp ends every page session and API token of it (this
+    /// host at once, the others within <see cref="AuthOptions.SessionCheckInterval"/>).
+    /// </summary>
+    public async Task EndAllSessionsAsync(Guid userId)
+    {
+        // A concurrent write (a wrong password counted, a profile saved) makes the update lose the race; read and try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var user = await users.FindByIdAsync(userId.ToString());
+            if (user is null || (await users.UpdateSecurityStampAsync(user)).Succeeded)
+            {
+                return;
+            }
+
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"The security stamp of account {userId} could not be changed after {attempt} attempts.");
+            }
+        }
+    }
+
+    private async Task<bool> IsRightPasswordAsync(PassportUser? user, string password)
+    {
+        if (user?.PasswordHash is null)
+        {
+            // No account, or one nobody can sign in to (simulated candidates): take as long as a real check.
+            hasher.VerifyHashedPassword(new PassportUser(), UnknownUserHash.Value, password);
+            return false;
+        }
+
+        return await users.CheckPasswordAsync(user, password);
+    }
+
+    private ValidationErrors IdentityErrors(IdentityResult result, string passwordField)
+    {
+        var errors = new ValidationErrors();
+        foreach (var error in result.Errors)
+        {
+            errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField : "email", $"Identity.{error.Code}", IdentityArgument(error.Code));
+        }
+
+        return errors;
     }
 
     private object IdentityArgument(string code) => code switch
@@ -112,13 +203,50 @@ public sealed class AccountService(
 /// <summary>Errors when the update broke a rule; <c>IsConflict</c> when someone changed the account at the same time.</summary>
 public sealed record ProfileUpdateResult(ValidationErrors? Errors, bool IsConflict);
 
-public sealed record SignInOutcome(PassportUser? User, SignInResult Result);
-
-public sealed record RegistrationResult(PassportUser? User, ValidationErrors? Errors, bool IsEmailTaken)
+public enum PasswordCheck
 {
-    public static RegistrationResult Created(PassportUser user) => new(user, null, false);
+    Right,
+    Wrong,
 
-    public static RegistrationResult Invalid(ValidationErrors errors) => new(null, errors, false);
+    /// <summary>Too many wrong passwords for this e-mail address from this client address; wait <see cref="SignInOutcome.RetryAfter"/>.</summary>
+    TooManyTries,
 
-    public static RegistrationResult EmailTaken() => new(null, null, true);
+    /// <summary>The password is right but the account may no longer be used.</summary>
+    Closed,
+
+    /// <summary>Someone changed the account at the same moment.</summary>
+    Conflict,
+}
+
+public sealed record SignInOutcome(PassportUser? User, PasswordCheck Result, TimeSpan RetryAfter)
+{
+    public static readonly SignInOutcome Wrong = new(null, PasswordCheck.Wrong, TimeSpan.Zero);
+
+    public static readonly SignInOutcome Closed = new(null, PasswordCheck.Closed, TimeSpan.Zero);
+
+    public static readonly SignInOutcome Conflict = new(null, PasswordCheck.Conflict, TimeSpan.Zero);
+
+    public static SignInOutcome Right(PassportUser user) => new(user, PasswordCheck.Right, TimeSpan.Zero);
+
+    public static SignInOutcome TooManyTries(TimeSpan wait) => new(null, PasswordCheck.TooManyTries, wait);
+
+    /// <summary>Whole seconds to wait, at least one, for <c>Retry-After</c>.</summary>
+    public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
+
+    /// <summary>Whole minutes to wait, at least one, for the message.</summary>
+    public int RetryAfterMinutes => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalMinutes));
+}
+
+/// <summary>The current-password check (null when fields were missing) and the broken rules, if any; both fine means changed.</summary>
+public sealed record PasswordChangeResult(SignInOutcome? Check, ValidationErrors? Errors)
+{
+    public bool Succeeded => Check?.Result == PasswordCheck.Right && Errors is null;
+}
+
+/// <summary>Either accepted (created, or the address was taken: deliberately the same) or the broken rules.</summary>
+public sealed record RegistrationResult(ValidationErrors? Errors)
+{
+    public static readonly RegistrationResult Accepted = new((ValidationErrors?)null);
+
+    public static RegistrationResult Invalid(ValidationErrors errors) => new(errors);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -27,25 +28,30 @@ public static class AccountsHostingExtensions
         services.AddSingleton<AccessTokenKey>();
         services.AddSingleton<IDatabaseSeeder>(provider => provider.GetRequiredService<AccessTokenKey>());
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<AccountService>();
 
         services.AddIdentityCore<PassportUser>()
             .AddUserStore<UserStore>()
+            .AddUserManager<PassportUserManager>()
             .AddSignInManager()
-            .AddClaimsPrincipalFactory<PassportClaimsPrincipalFactory>();
-        services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((identity, auth) =>
+            .AddClaimsPrincipalFactory<PassportClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.Configure<IdentityOptions>(identity =>
         {
             identity.User.RequireUniqueEmail = true;
             // NIST SP 800-63B: length matters, composition rules do not; they only push people to write passwords down.
+            // Common and leaked passwords are refused by CommonPasswordValidator instead.
             identity.Password.RequiredLength = 8;
             identity.Password.RequiredUniqueChars = 4;
             identity.Password.RequireDigit = false;
             identity.Password.RequireLowercase = false;
             identity.Password.RequireUppercase = false;
             identity.Password.RequireNonAlphanumeric = false;
+            // Wrong passwords are counted per e-mail and client address by SignInThrottle, not on the account, so a
+            // stranger cannot lock it; Identity's lockout only keeps closed accounts (lockout end far ahead) shut.
             identity.Lockout.AllowedForNewUsers = true;
-            identity.Lockout.MaxFailedAccessAttempts = auth.Value.MaxFailedAccessAttempts;
-            identity.Lockout.DefaultLockoutTimeSpan = auth.Value.LockoutDuration;
             identity.ClaimsIdentity.UserIdClaimType = PassportClaims.Subject;
             identity.ClaimsIdentity.UserNameClaimType = PassportClaims.Email;
             identity.ClaimsIdentity.EmailClaimType = PassportClaims.Email;
@@ -74,14 +80,13 @@ public static class AccountsHostingExtensions
 
                         return Task.CompletedTask;
                     },
-                    // A token outlives an erased account by up to its lifetime; refuse it at once instead.
+                    // A token is refused once its account signed out everywhere, changed its password, was closed or erased.
                     OnTokenValidated = async context =>
                     {
-                        var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
-                        if (context.Principal?.GetUserId() is not { } userId
-                            || await users.FindByIdAsync(userId.ToString(), context.HttpContext.RequestAborted) is null)
+                        var stamps = context.HttpContext.RequestServices.GetRequiredService<SessionStamps>();
+                        if (!await stamps.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
                         {
-                            context.Fail("The account of this token no longer exists.");
+                            context.Fail("This token was revoked, or its account no longer exists.");
                         }
                     },
                 };
@@ -94,10 +99,18 @@ public static class AccountsHostingExtensions
                 options.Cookie.Name = "passport.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request was HTTPS, also when a configured proxy terminated TLS (see ProxyOptions).
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.SlidingExpiration = true;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
             }));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AuthOptions>, TimeProvider>((cookie, auth, time) =>
+            {
+                cookie.ExpireTimeSpan = auth.Value.CookieIdleTimeout;
+                cookie.TimeProvider = time;
+                cookie.Events.OnSigningIn = SessionCookie.OnSigningInAsync;
+                cookie.Events.OnValidatePrincipal = SessionCookie.OnValidatePrincipalAsync;
+            });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<AccessTokenKey, IOptions<AuthOptions>, TimeProvider>((jwt, key, auth, time) =>
             {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Passport.Web.Accounts;
 
-/// <summary>Configuration section <c>Auth</c>: API bearer tokens and sign-in lockout.</summary>
+/// <summary>Configuration section <c>Auth</c>: API bearer tokens, page sessions and sign-in lockout.</summary>
 public sealed class AuthOptions : IValidatableObject
 {
     public const string SectionName = "Auth";
@@ -23,16 +23,43 @@ public sealed class AuthOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Wrong passwords for one e-mail address from one client address before that address must wait
+    /// <see cref="LockoutDuration"/> for it. Counted per pair, so nobody can lock a person out from elsewhere, and
+    /// the same for addresses with and without an account, so the answer does not tell which exist.
+    /// </summary>
     [Range(1, 100)]
     public int MaxFailedAccessAttempts { get; set; } = 5;
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    /// <summary>How long the wait lasts; short and bounded, it never locks an account for good.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long a host may trust what it last read of an account's security stamp. Signing out, a password change,
+    /// erasure and deactivation change the stamp; this host sees it at once, other hosts within this time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A page session ends after this long without a request (the cookie slides while in use).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan CookieIdleTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>A page session ends this long after signing in, however active it is.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
+    public TimeSpan CookieAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 
     public byte[]? SigningKeyBytes() => string.IsNullOrWhiteSpace(SigningKey) ? null : Convert.FromBase64String(SigningKey);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (CookieAbsoluteLifetime < CookieIdleTimeout)
+        {
+            yield return new ValidationResult(
+                "Auth:CookieAbsoluteLifetime must be at least Auth:CookieIdleTimeout.", [nameof(CookieAbsoluteLifetime), nameof(CookieIdleTimeout)]);
+        }
+
         if (string.IsNullOrWhiteSpace(SigningKey))
         {
             yield break;

@@ -82,7 +82,8 @@ public sealed class DemoSeeder(
             if (user is { IsDemo: true } && user.LockoutEnd != DateTimeOffset.MaxValue)
             {
                 user.LockoutEnd = DateTimeOffset.MaxValue;
-                await ThrowIfFailedAsync(users.UpdateAsync(user), account.Email);
+                // A new security stamp with it ends every session and token the account still had.
+                await ThrowIfFailedAsync(users.UpdateSecurityStampAsync(user), account.Email);
                 logger.LogWarning("Demo seeding is off: locked demo account {Email}, whose password is public", account.Email);
             }
         }

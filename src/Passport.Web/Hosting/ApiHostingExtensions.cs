@@ -46,20 +46,11 @@ public static class ApiHostingExtensions
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(AuthApi.RateLimitPolicy, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) });
-            });
-            options.AddPolicy(ShareLinksApi.RateLimitPolicy, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ShareLinkPermitsPerMinute, Window = TimeSpan.FromMinutes(1) });
-            });
+            // Sign-up and sign-in, through the API and the pages' form posts alike (viewing the pages is not counted).
+            options.AddPolicy(AuthApi.RateLimitPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? PerClientPerMinute(context, limits => limits.AuthPermitsPerMinute)
+                : RateLimitPartition.GetNoLimiter(""));
+            options.AddPolicy(ShareLinksApi.RateLimitPolicy, context => PerClientPerMinute(context, limits => limits.ShareLinkPermitsPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
@@ -70,6 +61,14 @@ public static class ApiHostingExtensions
                 }
 
                 var texts = http.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
+                if (!PipelineExtensions.IsProgrammaticPath(http.Request.Path))
+                {
+                    // A person at a form: a plain sentence rather than JSON.
+                    http.Response.ContentType = "text/plain; charset=utf-8";
+                    await http.Response.WriteAsync($"{texts["Problem.TooManyRequests.Title"]} {texts["Problem.TooManyRequests.Detail"]}", cancellationToken);
+                    return;
+                }
+
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
@@ -96,5 +95,17 @@ public static class ApiHostingExtensions
             return Task.CompletedTask;
         }));
         return builder;
+    }
+
+    /// <summary>
+    /// A fixed one-minute window per client address. The counters live in this host's memory: with N hosts behind a
+    /// load balancer a client may get up to N times the limit (see docs/operations.md).
+    /// </summary>
+    private static RateLimitPartition<string> PerClientPerMinute(HttpContext context, Func<RateLimitOptions, int> permits)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        return RateLimitPartition.GetFixedWindowLimiter(
+            ClientAddress.Of(context),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits(limits), Window = TimeSpan.FromMinutes(1) });
     }
 }

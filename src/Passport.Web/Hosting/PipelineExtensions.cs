@@ -26,12 +26,14 @@ namespace Passport.Web.Hosting;
 public static class PipelineExtensions
 {
     /// <summary>
-    /// Middleware order: language first (so every error is in the caller's language), then errors
-    /// (problem details for programs, pages for people), then security headers, identity and limits.
+    /// Middleware order: the real client and scheme behind a proxy first (limits and cookies depend on them), then
+    /// language (so every error is in the caller's language), then errors (problem details for programs, pages for
+    /// people), then security headers, identity and limits.
     /// </summary>
     public static WebApplication UsePassportPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UsePassportProxy();
         app.UseRequestLocalization();
         app.UseWhen(context => IsProgrammaticPath(context.Request.Path), api =>
         {
@@ -86,7 +88,7 @@ public static class PipelineExtensions
         return app;
     }
 
-    private static bool IsProgrammaticPath(PathString path) =>
+    public static bool IsProgrammaticPath(PathString path) =>
         AccountsHostingExtensions.IsTokenPath(path) || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
         || CredentialsHostingExtensions.IsPublishedPath(path);
 }

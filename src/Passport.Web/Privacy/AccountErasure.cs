@@ -2,6 +2,7 @@ using Passport.Data.Accounts;
 using Passport.Data.Privacy;
 using Passport.Grains.Consent;
 using Passport.Grains.JobSeekers;
+using Passport.Web.Accounts;
 
 namespace Passport.Web.Privacy;
 
@@ -13,7 +14,7 @@ namespace Passport.Web.Privacy;
 /// </summary>
 public sealed partial class AccountErasure(
     IEnumerable<IPersonalDataSection> sections, UserStore users, ErasureRepository erasures, IGrainFactory grains, TimeProvider time,
-    ILogger<AccountErasure> logger)
+    SessionStamps stamps, ILogger<AccountErasure> logger)
 {
     /// <summary>False when there was no such account (erased already).</summary>
     public async Task<bool> EraseAsync(Guid userId, CancellationToken cancellationToken = default)
@@ -34,6 +35,8 @@ public sealed partial class AccountErasure(
             return false;
         }
 
+        // This host refuses the account's cookies and tokens at once; other hosts within the session check interval.
+        stamps.Forget(userId);
         await grains.GetGrain<IJobSeekerGrain>(userId).ForgetAsync();
         await grains.GetGrain<IConsentGrain>(userId).ForgetAsync();
         LogErased(string.Join(' ', user.Roles));

@@ -1,7 +1,12 @@
+using Microsoft.AspNetCore.RateLimiting;
+using Passport.Web.Accounts;
+
 namespace Passport.Web.Shell;
 
 public static class WebUiHostingExtensions
 {
+    private static readonly HashSet<string> RateLimitedPages = new(["account/signin", "account/signup"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Blazor with static server rendering; live pages opt into Interactive Server one by one.</summary>
     public static IHostApplicationBuilder AddPassportWebUi(this IHostApplicationBuilder builder)
     {
@@ -16,7 +21,14 @@ public static class WebUiHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>
+        {
+            // The sign-in and sign-up forms are as rate-limited as the API's /api/auth (their posts count together).
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && RateLimitedPages.Contains(route.TrimStart('/')))
+            {
+                endpoint.Metadata.Add(new EnableRateLimitingAttribute(AuthApi.RateLimitPolicy));
+            }
+        });
         return app;
     }
 }

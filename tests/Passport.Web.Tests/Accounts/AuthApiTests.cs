@@ -93,7 +93,7 @@ public abstract class AuthApiTests(WebAppFixture fixture)
     }
 
     [Fact]
-    public async Task Login_RepeatedWrongPasswords_LocksTheAccountWith423AndRetryAfter()
+    public async Task Login_RepeatedWrongPasswordsFromOneAddress_MakeItWait423WithRetryAfter()
     {
         var email = Hosting.Accounts.NewEmail();
         using var client = _app.CreateClient();
@@ -115,34 +115,106 @@ public abstract class AuthApiTests(WebAppFixture fixture)
     }
 
     [Fact]
-    public async Task Register_NewJobSeeker_Returns201AndTheAccountCanLogIn()
+    public async Task Login_UnknownEmailRepeatedWrongPasswords_AnswersExactlyAsAKnownAccount()
+    {
+        var known = Hosting.Accounts.NewEmail();
+        var unknown = Hosting.Accounts.NewEmail();
+        using var client = _app.CreateClient();
+        (await Hosting.Accounts.RegisterAsync(client, known)).Dispose();
+
+        var answers = new Dictionary<string, List<string>> { [known] = [], [unknown] = [] };
+        foreach (var email in answers.Keys)
+        {
+            for (var attempt = 0; attempt < 6; attempt++)
+            {
+                using var wrong = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "wrong password" });
+                var problem = await ProblemAssert.IsProblemAsync(wrong, wrong.StatusCode);
+                answers[email].Add($"{(int)wrong.StatusCode} {problem.GetProperty("title").GetString()} {problem.GetProperty("detail").GetString()}");
+            }
+        }
+
+        Assert.Equal(answers[known], answers[unknown]);
+        Assert.StartsWith("423", answers[unknown][^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_NewJobSeeker_Returns202AndTheAccountCanLogIn()
     {
         var email = Hosting.Accounts.NewEmail();
         using var client = _app.CreateClient();
 
         using var response = await Hosting.Accounts.RegisterAsync(client, email);
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
         var token = await _app.LoginAsync(email, Hosting.Accounts.Password);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/me");
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("/api/me", response.Headers.Location?.OriginalString);
-        Assert.Equal(email, created.GetProperty("email").GetString());
-        Assert.Equal("Robin", created.GetProperty("displayName").GetString());
-        Assert.Equal(["JobSeeker"], created.GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
-        Assert.Equal(created.GetProperty("id").GetString(), new JsonWebTokenHandler().ReadJsonWebToken(token).Subject);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("/api/auth/login", response.Headers.Location?.OriginalString);
+        Assert.Contains("sign in", accepted.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(email, me.GetProperty("email").GetString());
+        Assert.Equal("Robin", me.GetProperty("displayName").GetString());
+        Assert.Equal(["JobSeeker"], me.GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
+        Assert.Equal(me.GetProperty("id").GetString(), new JsonWebTokenHandler().ReadJsonWebToken(token).Subject);
     }
 
     [Fact]
-    public async Task Register_EmailTakenInOtherCase_Returns409Problem()
+    public async Task Register_EmailTakenInOtherCase_AnswersExactlyAsForANewAddressAndChangesNothing()
     {
         var email = Hosting.Accounts.NewEmail();
         using var client = _app.CreateClient();
         (await Hosting.Accounts.RegisterAsync(client, email)).Dispose();
 
-        using var response = await Hosting.Accounts.RegisterAsync(client, email.ToUpperInvariant(),
-            new { email = email.ToUpperInvariant(), password = Hosting.Accounts.Password, displayName = "Robin", birthYear = 2005, language = "en" });
+        using var taken = await Hosting.Accounts.RegisterAsync(client, "", new
+        {
+            email = email.ToUpperInvariant(), password = "someone else's phrase", displayName = "Mallory", birthYear = 2001, language = "nl",
+        });
+        using var fresh = await Hosting.Accounts.RegisterAsync(client, "", new
+        {
+            email = Hosting.Accounts.NewEmail(), password = "someone else's phrase", displayName = "Mallory", birthYear = 2001, language = "nl",
+        });
+        using var theirs = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "someone else's phrase" });
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.Accepted, taken.StatusCode);
+        Assert.Equal(fresh.StatusCode, taken.StatusCode);
+        Assert.Equal(fresh.Headers.Location, taken.Headers.Location);
+        Assert.Equal(await fresh.Content.ReadAsStringAsync(), await taken.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, theirs.StatusCode);
+        Assert.False(string.IsNullOrEmpty(await _app.LoginAsync(email, Hosting.Accounts.Password)));
+    }
+
+    [Theory]
+    [InlineData("password")]
+    [InlineData("PASSWORD")]
+    [InlineData("iloveyou")]
+    [InlineData("1qaz2wsx")]
+    public async Task Register_CommonPassword_Returns400OnPasswordAndStoresNothing(string common)
+    {
+        var email = Hosting.Accounts.NewEmail();
+        using var client = _app.CreateClient();
+
+        using var response = await Hosting.Accounts.RegisterAsync(client, email,
+            new { email, password = common, displayName = "Robin", birthYear = 2005, language = "en" });
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = common });
+
+        var errors = (await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal(["password"], errors.EnumerateObject().Select(property => property.Name));
+        Assert.Contains("easy to guess", errors.GetProperty("password")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_CommonPasswordInDanish_IsExplainedInDanish()
+    {
+        using var client = _app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("da");
+        var email = Hosting.Accounts.NewEmail();
+
+        using var response = await Hosting.Accounts.RegisterAsync(client, email,
+            new { email, password = "password", displayName = "Robin", birthYear = 2005, language = "da" });
+
+        var errors = (await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Contains("let at gætte", errors.GetProperty("password")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

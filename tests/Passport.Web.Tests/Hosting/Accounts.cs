@@ -17,6 +17,13 @@ public static class Accounts
         return await client.PostAsJsonAsync("/api/auth/register", body);
     }
 
+    /// <summary><c>DELETE /api/me</c> with the password again, as erasure asks for it.</summary>
+    public static Task<HttpResponseMessage> EraseAsync(HttpClient client, string? password = Password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/me") { Content = JsonContent.Create(new { password }) });
+    }
+
     /// <summary>Registers a job seeker and returns a client carrying their token.</summary>
     public static async Task<(HttpClient Client, string Email)> NewJobSeekerAsync(PassportApp app)
     {

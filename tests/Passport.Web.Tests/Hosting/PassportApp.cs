@@ -19,6 +19,8 @@ public sealed class PassportApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
+    private readonly string _environment;
+
     // Issuer keys live outside the database; each host gets a fresh directory unless a test shares one on purpose.
     private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"passport-keys-{Guid.NewGuid():N}");
 
@@ -26,9 +28,11 @@ public sealed class PassportApp : WebApplicationFactory<Program>
     /// Listen on a real port (browsers need one). Tests of a failing start pass false: the in-memory server
     /// reports the start-up exception itself, where the Kestrel path hides it behind a disposed host.
     /// </param>
-    public PassportApp(TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? overrides = null, bool kestrel = true)
+    /// <param name="environment">The hosting environment; outside Development the host adds HSTS.</param>
+    public PassportApp(TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? overrides = null, bool kestrel = true, string environment = "Development")
     {
         ArgumentNullException.ThrowIfNull(database);
+        _environment = environment;
         _settings = new Dictionary<string, string?>(database.Settings())
         {
             ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -90,7 +94,7 @@ public sealed class PassportApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

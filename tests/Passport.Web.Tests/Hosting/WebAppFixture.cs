@@ -15,9 +15,12 @@ public abstract class WebAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(Provider);
-        App = new PassportApp(Database);
+        App = CreateApp(Database);
         App.StartServer();
     }
+
+    /// <summary>The host under test; a fixture with settings of its own overrides this.</summary>
+    protected virtual PassportApp CreateApp(TestDatabase database) => new(database);
 
     public async Task DisposeAsync()
     {

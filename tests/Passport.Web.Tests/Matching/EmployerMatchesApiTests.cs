@@ -286,7 +286,7 @@ public abstract class EmployerMatchesApiTests(WebAppFixture fixture)
         (await employer.Client.PostAsJsonAsync($"{route}/invitation", new { })).EnsureSuccessStatusCode();
         (await employer.Client.PutAsJsonAsync($"{route}/outcome", new { outcome = "shortlisted" })).EnsureSuccessStatusCode();
 
-        using var erased = await candidate.DeleteAsync("/api/me");
+        using var erased = await Hosting.Accounts.EraseAsync(candidate);
 
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
         Assert.Empty(await Privacy.TableScan.FindAsync(_app, email, id.ToString(), id.ToString("N")));

@@ -39,6 +39,13 @@ public sealed class MyDataPageTests(SqliteWebAppFixture fixture, BrowserFixture 
         await AssertAccessibleAsync(page);
 
         await page.GetByLabel("I understand that my account and all my data will be gone for good.").CheckAsync();
+        await page.GetByLabel("Your password, to show it is you").FillAsync("not my password");
+        await page.GetByLabel("Your password, to show it is you").PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("That is not your password. Please try again.");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("I understand that my account and all my data will be gone for good.").CheckAsync();
+        await page.GetByLabel("Your password, to show it is you").FillAsync(Hosting.Accounts.Password);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your account and all your data have been removed.");

@@ -26,7 +26,7 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         using var employer = person.Employer;
         using var owner = person.Client;
 
-        using var erased = await owner.DeleteAsync("/api/me");
+        using var erased = await Hosting.Accounts.EraseAsync(owner);
 
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
         Assert.Empty(await TableScan.FindAsync(App, person.Email, person.Name, person.Id.ToString()));
@@ -62,7 +62,7 @@ public abstract class RightsApiTests(WebAppFixture fixture)
             (await employer.Client.GetAsync($"/api/people/{ownerId}/passport")).Dispose();
             (await employer.Client.PostAsJsonAsync($"/api/people/{ownerId}/endorsements", new { skillId = "planning", evidence = "Planned the stock count on her own." })).EnsureSuccessStatusCode();
 
-            using var erased = await employer.Client.DeleteAsync("/api/me");
+            using var erased = await Hosting.Accounts.EraseAsync(employer.Client);
 
             Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
             var entry = Assert.Single((await owner.GetFromJsonAsync<JsonElement>("/api/me/access-log")).EnumerateArray());
@@ -115,6 +115,37 @@ public abstract class RightsApiTests(WebAppFixture fixture)
 
             Assert.DoesNotContain(person.Email, export, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(person.Id.ToString(), export, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Erase_WithoutThePassword_Returns400AndKeepsTheAccount(string? password)
+    {
+        var (owner, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
+        using (owner)
+        {
+            using var refused = await Hosting.Accounts.EraseAsync(owner, password);
+            using var emptyBody = await owner.DeleteAsync("/api/me");
+
+            var errors = (await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest)).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("password", out _));
+            await ProblemAssert.IsProblemAsync(emptyBody, HttpStatusCode.BadRequest);
+            Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/api/me")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Erase_WrongPassword_Returns403AndKeepsTheAccount()
+    {
+        var (owner, _) = await Hosting.Accounts.NewJobSeekerAsync(App);
+        using (owner)
+        {
+            using var refused = await Hosting.Accounts.EraseAsync(owner, "not my password");
+
+            await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Forbidden);
+            Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/api/me")).StatusCode);
         }
     }
 

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Passport.Data.Accounts;
+
+namespace Passport.Web.Accounts;
+
+/// <summary>
+/// Decides on every request whether a page cookie or an API token still belongs to its account as it is now: both
+/// carry a fingerprint of the account's security stamp, and signing out, changing the password, erasure and
+/// deactivation change the stamp. The current stamp is read from the database and kept for
+/// <see cref="AuthOptions.SessionCheckInterval"/>; a change made on this host forgets it at once, so only other hosts
+/// wait, and never longer than that interval.
+/// </summary>
+public sealed class SessionStamps : IDisposable
+{
+    private readonly UserStore _users;
+    private readonly IOptions<AuthOptions> _options;
+    private readonly MemoryCache _cache;
+
+    // Bumped by every Forget, so a read that raced a change does not put the old stamp back.
+    private long _generation;
+
+    public SessionStamps(UserStore users, IOptions<AuthOptions> options, TimeProvider time)
+    {
+        _users = users;
+        _options = options;
+        _cache = new MemoryCache(new MemoryCacheOptions { Clock = new TimeProviderClock(time), SizeLimit = 200_000 });
+    }
+
+    /// <summary>What cookies and tokens carry: a hash, so the stamp itself never leaves the server in a readable token.</summary>
+    public static string Fingerprint(string securityStamp)
+    {
+        ArgumentNullException.ThrowIfNull(securityStamp);
+        return System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(securityStamp)));
+    }
+
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken)
+    {
+        if (principal?.GetUserId() is not { } userId || principal.FindFirstValue(PassportClaims.Stamp) is not { } claimed)
+        {
+            return false;
+        }
+
+        var current = await CurrentFingerprintAsync(userId, cancellationToken);
+        return current is not null
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(current), Encoding.UTF8.GetBytes(claimed));
+    }
+
+    /// <summary>Called after the account's stamp changed or the account went, so this host stops trusting what it kept.</summary>
+    public void Forget(Guid userId)
+    {
+        Interlocked.Increment(ref _generation);
+        _cache.Remove(userId);
+    }
+
+    private async Task<string?> CurrentFingerprintAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(userId, out Entry? kept))
+        {
+            return kept!.Fingerprint;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
+        var stamp = await _users.FindSecurityStampAsync(userId, cancellationToken);
+        var entry = new Entry(stamp is null ? null : Fingerprint(stamp));
+        var keepFor = _options.Value.SessionCheckInterval;
+        if (keepFor > TimeSpan.Zero && Interlocked.Read(ref _generation) == generation)
+        {
+            _cache.Set(userId, entry, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = keepFor, Size = 1 });
+        }
+
+        return entry.Fingerprint;
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    /// <summary>Null when the account does not exist (erased).</summary>
+    private sealed record Entry(string? Fingerprint);
+}
