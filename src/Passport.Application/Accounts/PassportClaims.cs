@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Passport.Data.Accounts;
 
 namespace Passport.Application.Accounts;
@@ -17,7 +19,7 @@ public static class PassportClaims
     public const string Organisation = "org";
     public const string Language = "lang";
 
-    /// <summary>A fingerprint of the account's security stamp at sign-in; see <see cref="SessionStamps"/>.</summary>
+    /// <summary>A fingerprint of the account's security stamp at sign-in (<see cref="Fingerprint"/>), checked on every request.</summary>
     public const string Stamp = "stamp";
 
     public static ClaimsIdentity CreateIdentity(PassportUser user, string authenticationType)
@@ -28,7 +30,7 @@ public static class PassportClaims
         identity.AddClaim(new Claim(Name, user.DisplayName));
         identity.AddClaim(new Claim(Email, user.Email));
         identity.AddClaim(new Claim(Language, user.Language));
-        identity.AddClaim(new Claim(Stamp, SessionStamps.Fingerprint(user.SecurityStamp)));
+        identity.AddClaim(new Claim(Stamp, Fingerprint(user.SecurityStamp)));
         if (user.OrganisationId is { } organisationId)
         {
             identity.AddClaim(new Claim(Organisation, organisationId.ToString()));
@@ -40,6 +42,13 @@ public static class PassportClaims
         }
 
         return identity;
+    }
+
+    /// <summary>What cookies and tokens carry: a hash, so the stamp itself never leaves the server in a readable token.</summary>
+    public static string Fingerprint(string securityStamp)
+    {
+        ArgumentNullException.ThrowIfNull(securityStamp);
+        return System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(securityStamp)));
     }
 
     public static Guid? GetUserId(this ClaimsPrincipal principal) =>

@@ -30,13 +30,6 @@ public sealed class SessionStamps : IDisposable
         _cache = new MemoryCache(new MemoryCacheOptions { Clock = new TimeProviderClock(time), SizeLimit = 200_000 });
     }
 
-    /// <summary>What cookies and tokens carry: a hash, so the stamp itself never leaves the server in a readable token.</summary>
-    public static string Fingerprint(string securityStamp)
-    {
-        ArgumentNullException.ThrowIfNull(securityStamp);
-        return System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(securityStamp)));
-    }
-
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken)
     {
         if (principal?.GetUserId() is not { } userId || principal.FindFirstValue(PassportClaims.Stamp) is not { } claimed)
@@ -65,7 +58,7 @@ public sealed class SessionStamps : IDisposable
 
         var generation = Interlocked.Read(ref _generation);
         var stamp = await _users.FindSecurityStampAsync(userId, cancellationToken);
-        var entry = new Entry(stamp is null ? null : Fingerprint(stamp));
+        var entry = new Entry(stamp is null ? null : PassportClaims.Fingerprint(stamp));
         var keepFor = _options.Value.SessionCheckInterval;
         if (keepFor > TimeSpan.Zero && Interlocked.Read(ref _generation) == generation)
         {

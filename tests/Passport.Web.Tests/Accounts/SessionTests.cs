@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Passport.Data.Accounts;
+using Passport.Application.Accounts;
 using Passport.Web.Accounts;
 using Passport.Web.Tests.Hosting;
 

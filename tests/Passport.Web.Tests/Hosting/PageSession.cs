@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using Passport.Web.Tests.Accounts;
 
 namespace Passport.Web.Tests.Hosting;
 
@@ -7,7 +7,7 @@ namespace Passport.Web.Tests.Hosting;
 /// A browser-like session without a browser: a cookie jar, and forms posted the way a static Blazor page expects
 /// them (its form name and the antiforgery token it rendered).
 /// </summary>
-public sealed partial class PageSession : IDisposable
+public sealed class PageSession : IDisposable
 {
     private readonly HttpClientHandler _handler;
 
@@ -37,27 +37,12 @@ public sealed partial class PageSession : IDisposable
     }
 
     /// <summary>Opens <paramref name="path"/>, then posts the form <paramref name="formName"/> with its antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields)
-    {
-        ArgumentNullException.ThrowIfNull(fields);
-        var page = await GetPageAsync(path);
-        var token = AntiforgeryToken().Match(page);
-        Assert.True(token.Success, $"No antiforgery token on {path}.");
-        var body = new Dictionary<string, string>(fields)
-        {
-            ["_handler"] = formName,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["value"].Value),
-        };
-        using var content = new FormUrlEncodedContent(body);
-        return await Client.PostAsync(path, content);
-    }
+    public Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields) =>
+        PageForms.PostFormAsync(Client, path, formName, fields);
 
     public void Dispose()
     {
         Client.Dispose();
         _handler.Dispose();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }
