@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Passport.Application.JobSeekers;
 using Passport.Application.Passports;
 using Passport.Application.PersonalData;
 using Passport.Application.Sprints;
@@ -17,6 +18,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<IPersonalData, PersonalDataDoor>();
         builder.Services.AddSingleton<PassportCalendar>();
         builder.Services.AddSingleton<MyExperiences>();
+        builder.Services.AddSingleton<MyPreferences>();
         builder.Services.AddSingleton<SprintPlay>();
         builder.Services.AddSingleton<WorkshopRoom>();
         return builder;

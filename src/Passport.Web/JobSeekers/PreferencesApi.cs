@@ -1,9 +1,8 @@
+using Passport.Application.JobSeekers;
 using Passport.Domain.JobSeekers;
-using Passport.Domain.Places;
-using Passport.Domain.Sectors;
 using Passport.Grains.JobSeekers;
 using Passport.Web.Accounts;
-using Passport.Web.Localization;
+using Passport.Web.Hosting;
 
 namespace Passport.Web.JobSeekers;
 
@@ -33,25 +32,13 @@ public static class PreferencesApi
     /// <summary>Replaces all preferences: a member left out is cleared (no sectors, no hours, no place, not open).</summary>
     public sealed record PreferencesRequest(IReadOnlyList<string>? Sectors, int? HoursPerWeek, string? HomePlace, bool? OpenToMatching);
 
-    private static async Task<Ok<PreferencesResponse>> GetAsync(HttpContext context, IGrainFactory grains)
-    {
-        var preferences = await grains.GetGrain<IJobSeekerGrain>(context.User.GetUserId()!.Value).GetPreferencesAsync();
-        return TypedResults.Ok(PreferencesResponse.From(preferences));
-    }
+    private static async Task<Ok<PreferencesResponse>> GetAsync(HttpContext context, MyPreferences preferences) =>
+        TypedResults.Ok(PreferencesResponse.From(await preferences.GetAsync(context.User)));
 
-    private static async Task<Results<Ok<PreferencesResponse>, ValidationProblem>> UpdateAsync(
-        PreferencesRequest request, HttpContext context, IGrainFactory grains, SectorCatalog sectors, PlaceCatalog places,
-        ValidationMessages messages)
-    {
-        var preferences = new JobSeekerPreferences(request.Sectors ?? [], request.HoursPerWeek, request.HomePlace, request.OpenToMatching ?? false);
-        var errors = preferences.Validate(sectors, places);
-        if (!errors.IsValid)
-        {
-            return messages.Problem(errors);
-        }
-
-        var stored = await grains.GetGrain<IJobSeekerGrain>(context.User.GetUserId()!.Value)
-            .UpdatePreferencesAsync(PreferencesSnapshot.From(preferences));
-        return TypedResults.Ok(PreferencesResponse.From(stored));
-    }
+    private static async Task<Results<Ok<PreferencesResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        PreferencesRequest request, HttpContext context, MyPreferences preferences, OutcomeResults results) =>
+        results.ToHttp(
+            await preferences.ChangeAsync(
+                context.User, new JobSeekerPreferences(request.Sectors ?? [], request.HoursPerWeek, request.HomePlace, request.OpenToMatching ?? false)),
+            stored => TypedResults.Ok(PreferencesResponse.From(stored)));
 }

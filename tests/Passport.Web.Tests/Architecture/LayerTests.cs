@@ -31,7 +31,6 @@ public sealed class LayerTests
         "Passport.Web.Consent.Pages.ConsentRecords",
         "Passport.Web.Consent.Pages.Sharing",
         "Passport.Web.Credentials.Pages.MyCredentials",
-        "Passport.Web.JobSeekers.PreferencesApi",
         "Passport.Web.Matching.Pages.JobsForYou",
         "Passport.Web.Matching.Pages.RankerOversight",
         "Passport.Web.Matching.RankerAdminApi",
