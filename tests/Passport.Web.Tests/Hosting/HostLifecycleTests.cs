@@ -48,6 +48,30 @@ public sealed class SqliteHostLifecycleTests() : HostLifecycleTests(StorageProvi
         Assert.DoesNotContain("   at ", result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Credentials__IssuerUrl", "Passport cannot start: Credentials:IssuerUrl is required outside Development: the public https address of this deployment, e.g. https://passport.example.org/.")]
+    [InlineData("DataProtection__Certificate__Path", "Passport cannot start: DataProtection:Certificate:Path is required outside Development: it encrypts the cookie and antiforgery keys stored in the database (see docs/operations.md).")]
+    public async Task Start_ProductionWithoutARequiredSetting_ExitsWithOneLineNamingIt(string setting, string line)
+    {
+        var result = await HostProcess.RunUntilExitWithoutAsync([setting]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(line, result.StandardError.Trim());
+    }
+
+    [Theory]
+    [InlineData("--AllowedHosts=*", "Passport cannot start: AllowedHosts must list the host names this deployment answers to (e.g. passport.example.org;localhost), not '*', outside Development.")]
+    [InlineData("--Credentials:IssuerUrl=http://passport.test/", "Passport cannot start: Credentials:IssuerUrl must be an https address outside Development.")]
+    [InlineData("--DataProtection:Certificate:Password=wrong", "Passport cannot start: DataProtection:Certificate cannot be read from 'key-ring.pfx': ")]
+    public async Task Start_ProductionWithAnUnsafeSetting_ExitsWithOneLineNamingIt(string argument, string line)
+    {
+        var result = await HostProcess.RunUntilExitAsync(argument);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(line, result.StandardError.Trim(), StringComparison.Ordinal);
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public async Task Start_UnreachablePostgres_ExitsWithOneLineThatHidesThePassword()
     {

@@ -13,8 +13,12 @@ public static class HostProcess
 
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunUntilExitAsync(params string[] arguments)
+    public static Task<Result> RunUntilExitAsync(params string[] arguments) => RunUntilExitWithoutAsync([], arguments);
+
+    /// <summary>As <see cref="RunUntilExitAsync"/>, without the production settings named in <paramref name="unset"/> (e.g. <c>AllowedHosts</c>).</summary>
+    public static async Task<Result> RunUntilExitWithoutAsync(IReadOnlyCollection<string> unset, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(unset);
         var workingDirectory = Directory.CreateTempSubdirectory("passport-process-").FullName;
         using (var certificate = TestCertificates.Create())
         {
@@ -38,6 +42,11 @@ public static class HostProcess
                 ["DataProtection__Certificate__Password"] = TestCertificates.Password,
             },
         };
+        foreach (var setting in unset)
+        {
+            start.Environment.Remove(setting);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Passport.Web.dll"));
         foreach (var argument in arguments)
         {
