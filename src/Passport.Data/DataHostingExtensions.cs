@@ -59,6 +59,8 @@ public static class DataHostingExtensions
         services.AddSingleton<AccessLogRepository>();
         services.AddSingleton<AccessLogWriter>();
         services.AddSingleton<ErasureRepository>();
+        services.AddSingleton<ErasedDataCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<ErasedDataCleanup>());
         services.AddSingleton<ShareLinkRepository>();
         services.AddSingleton<PathwayRepository>();
         services.AddSingleton<VacancyRepository>();
@@ -68,9 +70,19 @@ public static class DataHostingExtensions
         services.AddSingleton<MatchRepository>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
-        services.AddDataProtection().SetApplicationName("Passport");
+        services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
+        var protection = services.AddDataProtection().SetApplicationName("Passport");
         services.AddOptions<KeyManagementOptions>()
             .Configure<DataProtectionKeyRepository>((options, repository) => options.XmlRepository = repository);
+        // Keys are encrypted before they reach the database, so a copy of it (or a backup) cannot forge cookies.
+        // Without a certificate (Development only) Data Protection logs that it stores a key unencrypted.
+        var certificates = (builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new()).TryLoad();
+        if (certificates.Count > 0)
+        {
+            protection.ProtectKeysWithCertificate(certificates[0]).UnprotectKeysWithAnyCertificate([.. certificates]);
+        }
+
         return builder;
     }
 }

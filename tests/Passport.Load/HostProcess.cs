@@ -66,6 +66,10 @@ public sealed class HostProcess : IAsyncDisposable
         environment["Sprints__ReplayCooldown"] = "00:00:00";
         environment["Orleans__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
         environment["Orleans__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        // What production requires: the host names it answers to, its public address, the key ring's certificate.
+        environment["AllowedHosts"] = url.Host;
+        environment["Credentials__IssuerUrl"] = "https://passport.load.test/";
+        environment["DataProtection__Certificate__Path"] = WriteKeyRingCertificate(folder);
         string? sqlitePath = null;
         if (postgres is null)
         {
@@ -99,6 +103,18 @@ public sealed class HostProcess : IAsyncDisposable
         var host = new HostProcess(process, log, url, folder, sqlitePath);
         await host.WaitUntilReadyAsync(setup.StartTimeout, cancellationToken);
         return host;
+    }
+
+    /// <summary>A throwaway self-signed RSA certificate for this run's key ring, as a PKCS#12 file without a password.</summary>
+    private static string WriteKeyRingCertificate(string folder)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=passport-load", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var path = Path.Combine(folder, "key-ring.pfx");
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12));
+        return path;
     }
 
     private static void Write(StreamWriter log, string? line)

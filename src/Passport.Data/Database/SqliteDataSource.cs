@@ -12,7 +12,9 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
     // SQLite has one writer at a time. Without a busy timeout Microsoft.Data.Sqlite retries a locked write by
     // sleeping 150 ms, which under many players (one write per answer) turned millisecond waits into seconds
     // (docs/benchmarks.md); with it SQLite itself retries within milliseconds.
-    private const string OnOpen = "PRAGMA busy_timeout = 5000;";
+    // secure_delete is per connection, so every connection sets it: a deleted or overwritten row is zeroed in its
+    // page instead of staying behind in freed space, where an erased person's e-mail could be read from the file.
+    private const string OnOpen = "PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
 
     public override string ConnectionString { get; } = connectionString;
 

@@ -36,7 +36,7 @@ public static class CredentialForms
             return TypedResults.LocalRedirect("/credentials?error=unknown");
         }
 
-        var outcome = await credentials.IssueAsync(context.User.GetUserId()!.Value, request.SkillId, credentials.IssuerBase(context.Request), context.RequestAborted);
+        var outcome = await credentials.IssueAsync(context.User.GetUserId()!.Value, request.SkillId, credentials.IssuerBase, context.RequestAborted);
         if (outcome is not { Credential: { } row, Jwt: { } jwt })
         {
             return TypedResults.LocalRedirect("/credentials?error=not-measured");

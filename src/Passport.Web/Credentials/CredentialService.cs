@@ -43,12 +43,17 @@ public sealed class CredentialService(
 
     private const int IndexAttempts = 32;
 
-    /// <summary>The issuer's base address: <c>Credentials:IssuerUrl</c>, else the request's scheme, host and path base.</summary>
-    public Uri IssuerBase(HttpRequest request)
+    /// <summary>
+    /// The issuer's base address, <c>Credentials:IssuerUrl</c> (validated at start). Never the request's Host header:
+    /// anyone can send any Host, and the issuer id and status lists in a signed credential must be ours.
+    /// </summary>
+    public Uri IssuerBase
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var configured = options.Value.IssuerUrl?.AbsoluteUri ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return new Uri(configured.EndsWith('/') ? configured : configured + "/");
+        get
+        {
+            var configured = options.Value.IssuerUrl!.AbsoluteUri;
+            return new Uri(configured.EndsWith('/') ? configured : configured + "/");
+        }
     }
 
     public IssuerProfile Issuer(Uri issuerBase) => new(new Uri(issuerBase, "issuer"), options.Value.IssuerName, issuerBase);

@@ -107,7 +107,7 @@ public static class CredentialsApi
         }
 
         var outcome = await credentials.IssueAsync(
-            context.User.GetUserId()!.Value, request.Summary == true ? null : request.SkillId, credentials.IssuerBase(context.Request), cancellationToken);
+            context.User.GetUserId()!.Value, request.Summary == true ? null : request.SkillId, credentials.IssuerBase, cancellationToken);
         if (outcome is not { Credential: { } row, Jwt: { } jwt })
         {
             return problems.Create(StatusCodes.Status409Conflict, "Problem.Credentials.NotMeasured.Title", "Problem.Credentials.NotMeasured.Detail");
@@ -193,14 +193,14 @@ public static class CredentialsApi
         return TypedResults.Text(jwks.ToJsonString(), "application/jwk-set+json", Encoding.UTF8);
     }
 
-    private static ContentHttpResult Issuer(HttpContext context, CredentialService credentials) =>
-        TypedResults.Text(OpenBadges.Profile(credentials.Issuer(credentials.IssuerBase(context.Request)), withContext: true).ToJsonString(), "application/json", Encoding.UTF8);
+    private static ContentHttpResult Issuer(CredentialService credentials) =>
+        TypedResults.Text(OpenBadges.Profile(credentials.Issuer(credentials.IssuerBase), withContext: true).ToJsonString(), "application/json", Encoding.UTF8);
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> StatusListAsync(
         int listId, HttpContext context, CredentialService credentials, ApiProblems problems, Microsoft.Extensions.Options.IOptions<CredentialsOptions> options,
         CancellationToken cancellationToken)
     {
-        if (await credentials.StatusListJwtAsync(listId, credentials.IssuerBase(context.Request), cancellationToken) is not { } jwt)
+        if (await credentials.StatusListJwtAsync(listId, credentials.IssuerBase, cancellationToken) is not { } jwt)
         {
             return NotFound(problems);
         }

@@ -2,6 +2,8 @@ namespace Passport.Web.Credentials;
 
 public static class CredentialsHostingExtensions
 {
+    private const string DevelopmentAddress = "http://localhost:5080/";
+
     /// <summary>
     /// Open Badges credentials: options (<c>Credentials</c>), the issuer keys from their directory (the first one is
     /// made at start when there is none), issuing, revocation, status lists and verification.
@@ -10,12 +12,53 @@ public static class CredentialsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<CredentialsOptions>().BindConfiguration(CredentialsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var development = builder.Environment.IsDevelopment();
+        services.AddOptions<CredentialsOptions>().BindConfiguration(CredentialsOptions.SectionName)
+            .Configure(options =>
+            {
+                if (development)
+                {
+                    options.IssuerUrl ??= DevelopmentIssuerUrl(builder.Configuration["urls"]);
+                }
+            })
+            .ValidateDataAnnotations()
+            .Validate(options => options.IssuerUrl is not null,
+                $"{CredentialsOptions.SectionName}:IssuerUrl is required outside Development: the public https address of this deployment, e.g. https://passport.example.org/.")
+            .Validate(options => development || options.IssuerUrl is null || options.IssuerUrl.Scheme == Uri.UriSchemeHttps,
+                $"{CredentialsOptions.SectionName}:IssuerUrl must be an https address outside Development.")
+            .ValidateOnStart();
         services.AddSingleton<IssuerKeys>();
         services.AddHostedService(provider => provider.GetRequiredService<IssuerKeys>());
         services.AddSingleton<CredentialService>();
         services.AddSingleton<CredentialVerifier>();
         return builder;
+    }
+
+    /// <summary>
+    /// In Development without <c>Credentials:IssuerUrl</c>: the first address the host is configured to listen on
+    /// (<c>urls</c>, http://localhost:5080 by default), with a wildcard host read as localhost.
+    /// </summary>
+    internal static Uri DevelopmentIssuerUrl(string? urls)
+    {
+        var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (first is null)
+        {
+            return new Uri(DevelopmentAddress);
+        }
+
+        first = first.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
+        if (!Uri.TryCreate(first, UriKind.Absolute, out var parsed))
+        {
+            return new Uri(DevelopmentAddress);
+        }
+
+        var address = new UriBuilder(parsed) { Path = "/" };
+        if (address.Host is "0.0.0.0" or "[::]")
+        {
+            address.Host = "localhost";
+        }
+
+        return address.Uri;
     }
 
     public static WebApplication MapPassportCredentials(this WebApplication app)

@@ -16,7 +16,8 @@ public sealed class CredentialsOptions : IValidatableObject
 
     /// <summary>
     /// The issuer's public base address (e.g. <c>https://passport.example.org/</c>): issuer id, status lists and
-    /// achievements are published under it. When absent, the address of each request is used.
+    /// achievements are published under it. Required (https) outside Development; in Development it defaults to the
+    /// host's own configured address. Never taken from a request.
     /// </summary>
     public Uri? IssuerUrl { get; set; }
 

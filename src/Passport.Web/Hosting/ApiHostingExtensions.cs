@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
@@ -42,6 +43,13 @@ public static class ApiHostingExtensions
 
         services.AddScoped<ApiProblems>();
         services.AddScoped<OutcomeResults>();
+
+        // Links the host builds and the host names it answers to must not follow a Host header chosen by the caller.
+        var development = builder.Environment.IsDevelopment();
+        services.AddOptions<HostFilteringOptions>()
+            .Validate(options => development || (options.AllowedHosts.Count > 0 && !options.AllowedHosts.Contains("*")),
+                "AllowedHosts must list the host names this deployment answers to (e.g. passport.example.org;localhost), not '*', outside Development.")
+            .ValidateOnStart();
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>

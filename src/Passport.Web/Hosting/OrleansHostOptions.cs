@@ -23,6 +23,15 @@ public sealed class OrleansHostOptions
     /// <summary>The address other silos reach this one at; defaults to loopback alone, else this machine's address.</summary>
     public string? AdvertisedIPAddress { get; set; }
 
+    /// <summary>
+    /// The address the silo and gateway ports listen on; defaults to the advertised address, so they are not open on
+    /// other interfaces. <c>0.0.0.0</c> listens on all, for a host behind NAT whose advertised address is not its own.
+    /// </summary>
+    public string? ListenIPAddress { get; set; }
+
+    /// <summary>Mutual TLS between silos (<c>Orleans:Tls</c>); off until a certificate is configured.</summary>
+    public SiloTlsOptions Tls { get; set; } = new();
+
     public IPAddress ResolveAdvertisedAddress(bool clustered)
     {
         if (!string.IsNullOrWhiteSpace(AdvertisedIPAddress))

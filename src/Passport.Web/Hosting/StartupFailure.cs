@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Passport.Data.Database;
 using Passport.Data.Migrations;
+using Passport.Data.Security;
 
 namespace Passport.Web.Hosting;
 
@@ -32,7 +33,10 @@ public static class StartupFailure
         MigrationFailedException migration => migration.Message,
         InvalidDataException content => content.Message,
         TimeoutException timeout => timeout.Message,
-        AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
+        CertificateFileException certificate => certificate.Message,
+        // Several settings can be wrong at once (each options class is validated on its own): name them all.
+        AggregateException aggregate when aggregate.InnerExceptions.Select(Describe).ToList() is var lines && lines.All(line => line is not null)
+            => string.Join(" ", lines),
         _ => null,
     };
 }

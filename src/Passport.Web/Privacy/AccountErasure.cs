@@ -9,12 +9,13 @@ namespace Passport.Web.Privacy;
 /// <summary>
 /// Erases an account (GDPR Art. 17): every section removes what the cascade does not reach, then the account row
 /// goes with everything that cascades from it, together with an erasure record that names nobody; last, the grains
-/// drop what they held in memory. Until the account row is deleted the account still works, so an erasure that
+/// drop what they held in memory, and the database files are cleaned of the deleted rows' bytes in the background
+/// (<see cref="ErasedDataCleanup"/>). Until the account row is deleted the account still works, so an erasure that
 /// fails halfway leaves no half-erased person behind and can simply be asked for again.
 /// </summary>
 public sealed partial class AccountErasure(
-    IEnumerable<IPersonalDataSection> sections, UserStore users, ErasureRepository erasures, IGrainFactory grains, TimeProvider time,
-    SessionStamps stamps, ILogger<AccountErasure> logger)
+    IEnumerable<IPersonalDataSection> sections, UserStore users, ErasureRepository erasures, IGrainFactory grains,
+    ErasedDataCleanup cleanup, TimeProvider time, SessionStamps stamps, ILogger<AccountErasure> logger)
 {
     /// <summary>False when there was no such account (erased already).</summary>
     public async Task<bool> EraseAsync(Guid userId, CancellationToken cancellationToken = default)
@@ -37,6 +38,7 @@ public sealed partial class AccountErasure(
 
         // This host refuses the account's cookies and tokens at once; other hosts within the session check interval.
         stamps.Forget(userId);
+        cleanup.Request();
         await grains.GetGrain<IJobSeekerGrain>(userId).ForgetAsync();
         await grains.GetGrain<IConsentGrain>(userId).ForgetAsync();
         LogErased(string.Join(' ', user.Roles));

@@ -65,6 +65,49 @@ public abstract class CredentialsApiTests(WebAppFixture fixture)
     }
 
     [Fact]
+    public async Task Create_WithForgedHostHeader_NamesTheConfiguredIssuerAndStatusList()
+    {
+        var issuerBase = _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CredentialsOptions>>().Value.IssuerUrl!.AbsoluteUri;
+        var (client, _, skills) = await NewMeasuredJobSeekerAsync(_app);
+        using var anonymous = _app.CreateClient();
+        using (client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/me/credentials", UriKind.Relative))
+            {
+                Content = JsonContent.Create(new { skillId = skills[0] }),
+            };
+            request.Headers.Host = "evil.example";
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var credential = await VerifyWithJoseAsync(anonymous, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jwt").GetString()!);
+
+            Assert.Equal($"{issuerBase}issuer", credential.GetProperty("issuer").GetProperty("id").GetString());
+            Assert.Equal($"{issuerBase}issuer", credential.GetProperty("iss").GetString());
+            var statusList = credential.GetProperty("credentialStatus").GetProperty("statusListCredential").GetString()!;
+            Assert.StartsWith($"{issuerBase}credentials/status/", statusList, StringComparison.Ordinal);
+            Assert.DoesNotContain("evil.example", credential.GetRawText(), StringComparison.OrdinalIgnoreCase);
+
+            using var profile = new HttpRequestMessage(HttpMethod.Get, new Uri("/issuer", UriKind.Relative));
+            profile.Headers.Host = "evil.example";
+            using var published = await anonymous.SendAsync(profile);
+            Assert.Equal($"{issuerBase}issuer", (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+            using var list = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(statusList).PathAndQuery, UriKind.Relative));
+            list.Headers.Host = "evil.example";
+            using var listed = await anonymous.SendAsync(list);
+            Assert.Equal(statusList, (await VerifyWithJoseAsync(anonymous, await listed.Content.ReadAsStringAsync())).GetProperty("id").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData(null, "http://localhost:5080/")]
+    [InlineData("http://localhost:5080", "http://localhost:5080/")]
+    [InlineData("http://+:8080;https://example.org", "http://localhost:8080/")]
+    [InlineData("https://0.0.0.0:7001", "https://localhost:7001/")]
+    [InlineData("http://[::]:5000", "http://localhost:5000/")]
+    public void DevelopmentIssuerUrl_FromTheConfiguredAddresses_IsTheFirstWithWildcardsAsLocalhost(string? urls, string expected) =>
+        Assert.Equal(new Uri(expected), CredentialsHostingExtensions.DevelopmentIssuerUrl(urls));
+
+    [Fact]
     public async Task Revoke_OwnCredential_ShowsAsRevokedInTheStatusListAndToTheVerifier()
     {
         var (client, _, skills) = await NewMeasuredJobSeekerAsync(_app);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Passport.Testing;
 
 namespace Passport.Web.Tests.Hosting;
 
@@ -8,19 +9,44 @@ namespace Passport.Web.Tests.Hosting;
 /// </summary>
 public static class HostProcess
 {
+    private const string KeyRingCertificate = "key-ring.pfx";
+
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunUntilExitAsync(params string[] arguments)
+    public static Task<Result> RunUntilExitAsync(params string[] arguments) => RunUntilExitWithoutAsync([], arguments);
+
+    /// <summary>As <see cref="RunUntilExitAsync"/>, without the production settings named in <paramref name="unset"/> (e.g. <c>AllowedHosts</c>).</summary>
+    public static async Task<Result> RunUntilExitWithoutAsync(IReadOnlyCollection<string> unset, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(unset);
         var workingDirectory = Directory.CreateTempSubdirectory("passport-process-").FullName;
+        using (var certificate = TestCertificates.Create())
+        {
+            TestCertificates.WritePfx(certificate, workingDirectory, KeyRingCertificate);
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" },
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                // What production requires, so each test changes only the setting it is about.
+                ["AllowedHosts"] = "127.0.0.1",
+                ["Credentials__IssuerUrl"] = "https://passport.test/",
+                ["DataProtection__Certificate__Path"] = KeyRingCertificate,
+                ["DataProtection__Certificate__Password"] = TestCertificates.Password,
+            },
         };
+        foreach (var setting in unset)
+        {
+            start.Environment.Remove(setting);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Passport.Web.dll"));
         foreach (var argument in arguments)
         {

@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Passport.Data.Database;
 using Passport.Domain.Organisations;
 using Passport.Grains.JobSeekers;
 using Passport.Grains.Workshops;
+using Passport.Testing;
 using Passport.Web.Tests.Hosting;
 using Passport.Web.Tests.Sprints;
 
@@ -161,30 +164,33 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private sealed record PersonWithData(HttpClient Client, Guid Id, string Email, string Name, Staff.Member Employer, Guid WorkshopId, string CredentialJwt);
+    protected sealed record PersonWithData(HttpClient Client, Guid Id, string Email, string Name, Staff.Member Employer, Guid WorkshopId, string CredentialJwt);
+
+    private Task<PersonWithData> NewPersonWithDataAsync() => NewPersonWithDataAsync(App);
 
     /// <summary>A job seeker with a unique name who played a sprint, set preferences, joined a workshop and shared with an employer who read it.</summary>
-    private async Task<PersonWithData> NewPersonWithDataAsync()
+    protected static async Task<PersonWithData> NewPersonWithDataAsync(PassportApp app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         var email = Hosting.Accounts.NewEmail();
         var name = $"Erin{Guid.NewGuid():N}"[..16];
-        using (var anonymous = App.CreateClient())
+        using (var anonymous = app.CreateClient())
         using (var registered = await Hosting.Accounts.RegisterAsync(anonymous, email, new { email, password = Hosting.Accounts.Password, displayName = name, birthYear = 2000, language = "en" }))
         {
             registered.EnsureSuccessStatusCode();
         }
 
-        var token = await App.LoginAsync(email, Hosting.Accounts.Password);
-        var client = App.CreateClient();
+        var token = await app.LoginAsync(email, Hosting.Accounts.Password);
+        var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var id = (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid();
         (await client.PutAsJsonAsync("/api/me/preferences", new { sectors = new[] { "logistics" }, hoursPerWeek = 24, homePlace = "eindhoven", openToMatching = true })).EnsureSuccessStatusCode();
-        await using (var player = await SprintPlayer.ConnectAsync(App, token))
+        await using (var player = await SprintPlayer.ConnectAsync(app, token))
         {
             await player.PlayToEndAsync((await player.StartAsync("team-shift")).GetProperty("sessionId").GetString()!);
         }
 
-        var grains = App.Services.GetRequiredService<IGrainFactory>();
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
         var workshopId = Guid.NewGuid();
         await grains.GetGrain<IWorkshopGrain>(workshopId).OpenAsync(Guid.Parse(DemoCoach), Guid.Parse(DemoMunicipality), "Rights test group");
         Assert.True(await grains.GetGrain<IJobSeekerGrain>(id).JoinWorkshopAsync(workshopId, name));
@@ -195,7 +201,7 @@ public abstract class RightsApiTests(WebAppFixture fixture)
             link.EnsureSuccessStatusCode();
         }
 
-        var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
+        var employer = await Staff.NewAsync(app, OrganisationKind.Employer);
         await GrantAsync(client, employer.OrganisationId);
         (await employer.Client.GetAsync($"/api/people/{id}/passport")).EnsureSuccessStatusCode();
         using (var endorsed = await employer.Client.PostAsJsonAsync($"/api/people/{id}/endorsements", new { skillId = "teamwork", evidence = "Helped the new colleague every morning." }))
@@ -222,7 +228,47 @@ public abstract class RightsApiTests(WebAppFixture fixture)
 }
 
 [Collection(SqliteWebCollection.Name)]
-public sealed class SqliteRightsApiTests(SqliteWebAppFixture fixture) : RightsApiTests(fixture);
+public sealed class SqliteRightsApiTests(SqliteWebAppFixture fixture) : RightsApiTests(fixture)
+{
+    /// <summary>
+    /// The embedded default as an operator runs it: a host of its own on a fresh data folder; after the erasure every
+    /// byte of every file there (database, write-ahead log, shared memory, lock) is read, while it runs and once stopped.
+    /// </summary>
+    [Fact]
+    public async Task Erase_EmbeddedDatabase_LeavesNoBytesOfThePersonInAnyFileOfTheDataFolder()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        string[] traces;
+        await using (var app = new PassportApp(database))
+        {
+            app.StartServer();
+            var person = await NewPersonWithDataAsync(app);
+            using var employer = person.Employer;
+            using var owner = person.Client;
+            (string PasswordHash, string SecurityStamp) secrets;
+            await using (var connection = await app.Services.GetRequiredService<PassportDatabase>().OpenConnectionAsync())
+            {
+                secrets = await connection.QuerySingleAsync<(string, string)>(
+                    "SELECT password_hash, security_stamp FROM users WHERE id = @id", new { id = person.Id });
+            }
+
+            traces = [person.Email, person.Name, person.Id.ToString(), secrets.PasswordHash, secrets.SecurityStamp];
+            Assert.Contains(FileScan.Find(database.Folder, traces), found => found.EndsWith(person.Email, StringComparison.Ordinal));
+
+            using var erased = await owner.DeleteAsync("/api/me");
+
+            Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+            // While the host runs, the cleanup after the erasure empties the write-ahead log of older page copies.
+            await Eventually.HoldsAsync(
+                () => Task.FromResult(string.Join(", ", FileScan.Find(database.Folder, traces))),
+                found => found.Length == 0,
+                TimeSpan.FromSeconds(30),
+                "no trace in the running host's files");
+        }
+
+        Assert.Empty(FileScan.Find(database.Folder, traces));
+    }
+}
 
 [Collection(PostgresWebCollection.Name)]
 [Trait("Category", "Postgres")]
