@@ -255,7 +255,7 @@ public sealed class SqliteRightsApiTests(SqliteWebAppFixture fixture) : RightsAp
             traces = [person.Email, person.Name, person.Id.ToString(), secrets.PasswordHash, secrets.SecurityStamp];
             Assert.Contains(FileScan.Find(database.Folder, traces), found => found.EndsWith(person.Email, StringComparison.Ordinal));
 
-            using var erased = await owner.DeleteAsync("/api/me");
+            using var erased = await Hosting.Accounts.EraseAsync(owner);
 
             Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
             // While the host runs, the cleanup after the erasure empties the write-ahead log of older page copies.
