@@ -43,7 +43,7 @@ public sealed class MyMatcher(
         var reference = typical.TopUp(EvenSample.Of(snapshot.Candidates, ReferenceSize, c => c.Profile, c => c.UserId != userId));
         var nearby = await NearbyAsync(me, cancellationToken);
         var offers = await pathways.ListOpenAsync(cancellationToken);
-        var employers = (await organisations.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
+        var employers = (await organisations.ListAsync(cancellationToken: cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
 
         var scored = new List<(VacancyRecord Record, VacancyProfile Profile, int Fit)>(nearby.Count);
         foreach (var (record, profile) in nearby)
