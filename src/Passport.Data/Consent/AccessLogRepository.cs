@@ -6,6 +6,13 @@ namespace Passport.Data.Consent;
 /// <summary>The access log: appended by the personal-data gate, read only by the data's owner.</summary>
 public sealed class AccessLogRepository(PassportDatabase database)
 {
+    private const string SelectEntry = """
+        SELECT id AS Id, subject_user_id AS SubjectUserId, accessed_at AS AccessedAt, actor_user_id AS ActorUserId,
+               actor_name AS ActorName, organisation_id AS OrganisationId, organisation_name AS OrganisationName,
+               categories AS Categories, purpose AS Purpose, channel AS Channel
+        FROM access_log
+        """;
+
     public async Task AppendAsync(AccessLogRow entry, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -17,6 +24,17 @@ public sealed class AccessLogRepository(PassportDatabase database)
                     @Categories, @Purpose, @Channel)
             """,
             entry, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>One page of the subject's log, the newest entries first.</summary>
+    public async Task<IReadOnlyList<AccessLogRow>> ListForSubjectAsync(Guid subjectUserId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AccessLogRow>(new CommandDefinition(
+            $"{SelectEntry} WHERE subject_user_id = @subjectUserId ORDER BY accessed_at DESC, id DESC {page.Sql}",
+            new { subjectUserId }, cancellationToken: cancellationToken));
+        return [.. rows];
     }
 
     /// <summary>
@@ -36,10 +54,7 @@ public sealed class AccessLogRepository(PassportDatabase database)
         };
         var rows = await connection.QueryAsync<AccessLogRow>(new CommandDefinition(
             $"""
-            SELECT id AS Id, subject_user_id AS SubjectUserId, accessed_at AS AccessedAt, actor_user_id AS ActorUserId,
-                   actor_name AS ActorName, organisation_id AS OrganisationId, organisation_name AS OrganisationName,
-                   categories AS Categories, purpose AS Purpose, channel AS Channel
-            FROM access_log
+            {SelectEntry}
             WHERE subject_user_id = @subjectUserId {older}
             ORDER BY accessed_at DESC, id DESC
             LIMIT @limit

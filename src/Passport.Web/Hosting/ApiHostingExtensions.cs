@@ -43,6 +43,7 @@ public static class ApiHostingExtensions
         services.AddScoped<ApiProblems>();
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(AuthApi.RateLimitPolicy, context =>

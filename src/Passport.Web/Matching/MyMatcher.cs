@@ -82,7 +82,10 @@ public sealed class MyMatcher(
         return new MyMatchesResponse(list.Id, ranker.Metadata.Version, true, result);
     }
 
-    public async Task<MyPathwaysResponse> PathwaysAsync(Guid userId, CancellationToken cancellationToken)
+    public Task<MyPathwaysResponse> PathwaysAsync(Guid userId, CancellationToken cancellationToken) => PathwaysAsync(userId, int.MaxValue, cancellationToken);
+
+    /// <summary>The best <paramref name="top"/> pathways; the recorded list holds exactly those shown.</summary>
+    public async Task<MyPathwaysResponse> PathwaysAsync(Guid userId, int top, CancellationToken cancellationToken)
     {
         if (await MeAsync(userId, cancellationToken) is not { } me)
         {
@@ -91,7 +94,7 @@ public sealed class MyMatcher(
 
         var nearby = await NearbyAsync(me, cancellationToken);
         var offers = await pathways.ListOpenAsync(cancellationToken);
-        var effects = PathwayAdvice.Rank(me, offers, [.. nearby.Select(v => v.Profile)]);
+        var effects = PathwayAdvice.Rank(me, offers, [.. nearby.Select(v => v.Profile)]).Take(top).ToList();
         var result = effects.Select(effect => new MyPathwayMatch(
             effect.Pathway.Id,
             effect.Pathway.Title,

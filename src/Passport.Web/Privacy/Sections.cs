@@ -179,7 +179,7 @@ public sealed class CredentialSection(Credentials.CredentialService credentials)
     public string Name => "credentials";
 
     public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken) =>
-        (await credentials.ListAsync(userId, cancellationToken)).Select(credential => new
+        (await credentials.ListAsync(userId, cancellationToken: cancellationToken)).Select(credential => new
         {
             credential.Id, credential.Kind, credential.SkillId, credential.Status, credential.IssuedAt, credential.RevokedAt,
         });

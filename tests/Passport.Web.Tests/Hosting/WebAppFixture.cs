@@ -12,10 +12,13 @@ public abstract class WebAppFixture : IAsyncLifetime
 
     public PassportApp App { get; private set; } = default!;
 
+    /// <summary>Settings this fixture's host runs with beside the test defaults.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(Provider);
-        App = new PassportApp(Database);
+        App = new PassportApp(Database, Settings);
         App.StartServer();
     }
 

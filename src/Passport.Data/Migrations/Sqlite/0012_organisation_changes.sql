@@ -17,3 +17,6 @@ CREATE TABLE organisation_changes (
 
 CREATE INDEX ix_organisation_changes_organisation ON organisation_changes (organisation_id, changed_at);
 CREATE INDEX ix_organisation_changes_user ON organisation_changes (changed_by_user_id);
+
+-- The daily limit on requests to share data counts a staff member's requests of the last 24 hours.
+CREATE INDEX ix_consents_requested_by ON consents (requested_by_user_id, created_at);
