@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,9 @@ public static class ApiHostingExtensions
             }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // Kestrel reads only its endpoints from configuration by itself; its limits (Kestrel:Limits:MaxRequestBodySize,
+        // so a body over 1 MiB is refused with 413 before anything reads it) are bound here.
+        services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
         // Unreadable input throws, so ApiExceptionHandler can answer it with a clear problem instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
