@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Passport.Application.Accounts;
+using Passport.Data.Database;
 using Passport.Data.Experiences;
 using Passport.Domain.Experiences;
 using Passport.Domain.Validation;
@@ -14,8 +15,9 @@ public sealed class MyExperiences(ExperienceRepository experiences, PassportCale
 {
     private const string NotFoundProblem = "Problem.ExperienceNotFound";
 
-    public Task<IReadOnlyList<ExperienceRecord>> ListAsync(ClaimsPrincipal owner, CancellationToken cancellationToken = default) =>
-        experiences.ListAsync(OwnerId(owner), cancellationToken);
+    /// <summary>The owner's experiences, the most recent first; all of them, or one page.</summary>
+    public Task<IReadOnlyList<ExperienceRecord>> ListAsync(ClaimsPrincipal owner, PageRequest? page = null, CancellationToken cancellationToken = default) =>
+        experiences.ListAsync(OwnerId(owner), page, cancellationToken);
 
     /// <summary>The rules an experience must meet today (it cannot start in the future, and so on).</summary>
     public ValidationErrors Check(ExperienceDraft draft)

@@ -9,6 +9,24 @@ namespace Passport.Data.Consent;
 /// </summary>
 public sealed class AccessLogRepository(PassportDatabase database)
 {
+    private const string SelectEntry = """
+        SELECT id AS Id, subject_user_id AS SubjectUserId, accessed_at AS AccessedAt, actor_user_id AS ActorUserId,
+               actor_name AS ActorName, organisation_id AS OrganisationId, organisation_name AS OrganisationName,
+               categories AS Categories, purpose AS Purpose, channel AS Channel
+        FROM access_log
+        """;
+
+    /// <summary>One page of the subject's log, the newest entries first.</summary>
+    public async Task<IReadOnlyList<AccessLogRow>> ListForSubjectAsync(Guid subjectUserId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AccessLogRow>(new CommandDefinition(
+            $"{SelectEntry} WHERE subject_user_id = @subjectUserId ORDER BY accessed_at DESC, id DESC {page.Sql}",
+            new { subjectUserId }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
     /// <summary>
     /// The newest entries first, at most <paramref name="limit"/>. With <paramref name="before"/> (the time of the
     /// last entry seen) only older ones; with <paramref name="beforeId"/> as well, entries at that very time that come
@@ -26,10 +44,7 @@ public sealed class AccessLogRepository(PassportDatabase database)
         };
         var rows = await connection.QueryAsync<AccessLogRow>(new CommandDefinition(
             $"""
-            SELECT id AS Id, subject_user_id AS SubjectUserId, accessed_at AS AccessedAt, actor_user_id AS ActorUserId,
-                   actor_name AS ActorName, organisation_id AS OrganisationId, organisation_name AS OrganisationName,
-                   categories AS Categories, purpose AS Purpose, channel AS Channel
-            FROM access_log
+            {SelectEntry}
             WHERE subject_user_id = @subjectUserId {older}
             ORDER BY accessed_at DESC, id DESC
             LIMIT @limit

@@ -1,5 +1,7 @@
 using Dapper;
 using Passport.Data.Database;
+using Passport.Domain.Consent;
+using Passport.Domain.Organisations;
 
 namespace Passport.Data.Consent;
 
@@ -91,21 +93,64 @@ public sealed class ConsentRepository(PassportDatabase database)
     }
 
     /// <summary>
-    /// Consents that may include staff of this organisation: named for it, for its sector, or for all education
-    /// partners. The caller still checks status, expiry and <c>Includes</c>; this only narrows the search.
+    /// The people who share something with staff of <paramref name="member"/> at <paramref name="now"/> (a consent
+    /// granted, not expired, named for the organisation, for its sector if it is an employer, or for all education
+    /// partners if it is one), the most recently granted first, with those consents. The kind and sector are the
+    /// organisation's stored ones; the caller still checks <c>Includes</c> on each row.
     /// </summary>
-    public async Task<IReadOnlyList<ConsentRow>> ListForAudienceAsync(Guid organisationId, string? sector, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(Guid PersonId, IReadOnlyList<ConsentRow> Consents)>> ListSharingWithAsync(
+        AudienceMember member, DateTimeOffset now, PageRequest? page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var audience = "c.audience_organisation_id = @OrganisationId";
+        if (member.Kind == OrganisationKind.Employer && member.Sector is not null)
+        {
+            audience += " OR (c.audience_kind = 'Sector' AND c.audience_sector = @Sector)";
+        }
+
+        if (member.Kind == OrganisationKind.EducationProvider)
+        {
+            audience += " OR c.audience_kind = 'AllEducationPartners'";
+        }
+
+        var active = $"c.status = 'Granted' AND (c.expires_at IS NULL OR c.expires_at > @now) AND ({audience})";
+        var parameters = new { member.OrganisationId, member.Sector, now };
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var people = (await connection.QueryAsync<Guid>(new CommandDefinition(
+            $"SELECT c.user_id FROM consents c WHERE {active} GROUP BY c.user_id ORDER BY MAX(c.created_at) DESC, c.user_id {page?.Sql}",
+            parameters, cancellationToken: cancellationToken))).ToList();
+        if (people.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = (await connection.QueryAsync<ConsentRow>(new CommandDefinition(
+            $"{SelectConsent} WHERE {active} AND {database.IsIn("c.user_id", "people")} ORDER BY c.created_at DESC, c.id",
+            new { member.OrganisationId, member.Sector, now, people }, cancellationToken: cancellationToken))).ToLookup(row => row.UserId);
+        return [.. people.Select(person => (person, (IReadOnlyList<ConsentRow>)[.. rows[person]]))];
+    }
+
+    /// <summary>How many requests to share data the staff member made since <paramref name="since"/>, and when the first of them was.</summary>
+    public async Task<RecentCount> CountRequestsSinceAsync(Guid staffUserId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<CountRow>(new CommandDefinition(
+            "SELECT COUNT(*) AS Count, MIN(created_at) AS Oldest FROM consents WHERE requested_by_user_id = @staffUserId AND created_at > @since",
+            new { staffUserId, since }, cancellationToken: cancellationToken));
+        return row.ToRecentCount();
+    }
+
+    /// <summary>The requests staff of this organisation made and the owners' answers, newest first.</summary>
+    public async Task<IReadOnlyList<ConsentRow>> ListRequestsOfAsync(Guid organisationId, PageRequest? page, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ConsentRow>(new CommandDefinition(
             $"""
             {SelectConsent}
-            WHERE c.audience_organisation_id = @organisationId
-               OR (c.audience_kind = 'Sector' AND c.audience_sector = @sector)
-               OR c.audience_kind = 'AllEducationPartners'
-            ORDER BY c.created_at DESC, c.id
+            WHERE c.audience_organisation_id = @organisationId AND c.requested_by_user_id IS NOT NULL
+            ORDER BY c.created_at DESC, c.id {page?.Sql}
             """,
-            new { organisationId, sector }, cancellationToken: cancellationToken));
+            new { organisationId }, cancellationToken: cancellationToken));
         return [.. rows];
     }
 

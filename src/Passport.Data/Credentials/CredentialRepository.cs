@@ -32,12 +32,26 @@ public sealed class CredentialRepository(PassportDatabase database)
     }
 
     /// <summary>The owner's credentials, newest first.</summary>
-    public async Task<IReadOnlyList<IssuedCredentialRow>> ListOfUserAsync(Guid userId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IssuedCredentialRow>> ListOfUserAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        ListOfUserAsync(userId, null, cancellationToken);
+
+    /// <summary>One page of the same list, in the same order.</summary>
+    public async Task<IReadOnlyList<IssuedCredentialRow>> ListOfUserAsync(Guid userId, PageRequest? page, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<IssuedCredentialRow>(new CommandDefinition(
-            $"{SelectRow} WHERE user_id = @userId ORDER BY issued_at DESC, id", new { userId }, cancellationToken: cancellationToken));
+            $"{SelectRow} WHERE user_id = @userId ORDER BY issued_at DESC, id {page?.Sql}", new { userId }, cancellationToken: cancellationToken));
         return [.. rows];
+    }
+
+    /// <summary>How many credentials were issued to the person since <paramref name="since"/>, and when the first of them was.</summary>
+    public async Task<RecentCount> CountIssuedSinceAsync(Guid userId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<CountRow>(new CommandDefinition(
+            "SELECT COUNT(*) AS Count, MIN(issued_at) AS Oldest FROM issued_credentials WHERE user_id = @userId AND issued_at > @since",
+            new { userId, since }, cancellationToken: cancellationToken));
+        return row.ToRecentCount();
     }
 
     /// <summary>The credential if <paramref name="userId"/> owns it; null for anyone else's, so its existence never leaks.</summary>

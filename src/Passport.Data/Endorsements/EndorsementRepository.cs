@@ -43,11 +43,15 @@ public sealed class EndorsementRepository(PassportDatabase database)
     }
 
     /// <summary>Every endorsement of the person, whatever its status, newest first: for the owner only.</summary>
-    public async Task<IReadOnlyList<EndorsementRow>> ListAsync(Guid userId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EndorsementRow>> ListAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        ListAsync(userId, null, cancellationToken);
+
+    /// <summary>One page of the same list, in the same order.</summary>
+    public async Task<IReadOnlyList<EndorsementRow>> ListAsync(Guid userId, PageRequest? page, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<EndorsementRow>(new CommandDefinition(
-            $"{Select} WHERE user_id = @userId ORDER BY created_at DESC, id DESC",
+            $"{Select} WHERE user_id = @userId ORDER BY created_at DESC, id DESC {page?.Sql}",
             new { userId }, cancellationToken: cancellationToken));
         return [.. rows];
     }

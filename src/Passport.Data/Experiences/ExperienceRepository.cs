@@ -20,11 +20,15 @@ public sealed class ExperienceRepository(PassportDatabase database, TimeProvider
         """;
 
     /// <summary>The person's experiences, the most recent start first.</summary>
-    public async Task<IReadOnlyList<ExperienceRecord>> ListAsync(Guid userId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ExperienceRecord>> ListAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        ListAsync(userId, null, cancellationToken);
+
+    /// <summary>One page of the same list, in the same order.</summary>
+    public async Task<IReadOnlyList<ExperienceRecord>> ListAsync(Guid userId, PageRequest? page, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"{Select} WHERE user_id = @userId ORDER BY started_on DESC, created_at DESC",
+            $"{Select} WHERE user_id = @userId ORDER BY started_on DESC, created_at DESC, id DESC {page?.Sql}",
             new { userId }, cancellationToken: cancellationToken));
         return [.. rows.Select(row => row.ToRecord())];
     }

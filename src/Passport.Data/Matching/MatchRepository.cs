@@ -68,6 +68,15 @@ public sealed class MatchRepository(PassportDatabase database)
             new { vacancyId, candidateRef }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>How many candidates of this vacancy were invited.</summary>
+    public async Task<int> CountInvitedAsync(Guid vacancyId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM match_candidates WHERE vacancy_id = @vacancyId AND invited_at IS NOT NULL",
+            new { vacancyId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Notes the consent request that invited the candidate (the latest one counts).</summary>
     public async Task SetInvitationAsync(Guid vacancyId, Guid userId, Guid consentId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -35,11 +35,15 @@ public sealed class RankerModelRepository(PassportDatabase database)
     }
 
     /// <summary>Every model, newest first, without bytes.</summary>
-    public async Task<IReadOnlyList<RankerModelRow>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RankerModelRow>> ListAsync(CancellationToken cancellationToken = default) =>
+        ListAsync(null, cancellationToken);
+
+    /// <summary>One page of the same list, in the same order.</summary>
+    public async Task<IReadOnlyList<RankerModelRow>> ListAsync(PageRequest? page, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<RankerModelRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM ranker_models ORDER BY created_at DESC, version DESC", cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM ranker_models ORDER BY created_at DESC, version DESC {page?.Sql}", cancellationToken: cancellationToken));
         return [.. rows];
     }
 

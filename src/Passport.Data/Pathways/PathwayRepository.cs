@@ -90,20 +90,30 @@ public sealed class PathwayRepository(PassportDatabase database)
 
     public async Task<StoredPathway?> GetAsync(Guid pathwayId, CancellationToken cancellationToken = default)
     {
-        var found = await ListAsync("p.id = @pathwayId", new { pathwayId }, cancellationToken);
+        var found = await ListAsync("p.id = @pathwayId", new { pathwayId }, null, cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 
     /// <summary>Every pathway of one provider, whatever its status, newest first.</summary>
     public Task<IReadOnlyList<StoredPathway>> ListOfOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
-        ListAsync("p.organisation_id = @organisationId", new { organisationId }, cancellationToken);
+        ListOfOrganisationAsync(organisationId, null, cancellationToken);
+
+    /// <summary>One page of the same list, in the same order.</summary>
+    public Task<IReadOnlyList<StoredPathway>> ListOfOrganisationAsync(Guid organisationId, PageRequest? page, CancellationToken cancellationToken = default) =>
+        ListAsync("p.organisation_id = @organisationId", new { organisationId }, page, cancellationToken);
 
     /// <summary>The pathways anyone may see: open and full ones (full ones still show what they teach), newest first.</summary>
     public Task<IReadOnlyList<StoredPathway>> ListPublishedAsync(CancellationToken cancellationToken = default) =>
-        ListAsync("p.status IN ('Open', 'Full')", new { }, cancellationToken);
+        ListPublishedAsync(null, cancellationToken);
 
-    private async Task<IReadOnlyList<StoredPathway>> ListAsync(string where, object parameters, CancellationToken cancellationToken)
+    /// <summary>One page of the same list, in the same order.</summary>
+    public Task<IReadOnlyList<StoredPathway>> ListPublishedAsync(PageRequest? page, CancellationToken cancellationToken = default) =>
+        ListAsync("p.status IN ('Open', 'Full')", new { }, page, cancellationToken);
+
+    private async Task<IReadOnlyList<StoredPathway>> ListAsync(string filter, object parameters, PageRequest? page, CancellationToken cancellationToken)
     {
+        // A page selects its pathways first, so their children are read for that page only.
+        var where = page is null ? filter : $"p.id IN (SELECT p.id FROM pathways p WHERE {filter} ORDER BY p.created_at DESC, p.id DESC {page.Sql})";
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var pathways = (await connection.QueryAsync<PathwayRow>(new CommandDefinition(
             $"{SelectPathway} WHERE {where} ORDER BY p.created_at DESC, p.id DESC", parameters, cancellationToken: cancellationToken))).ToList();

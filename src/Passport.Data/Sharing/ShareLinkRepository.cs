@@ -38,12 +38,25 @@ public sealed class ShareLinkRepository(PassportDatabase database)
     }
 
     /// <summary>The owner's links, newest first.</summary>
-    public async Task<IReadOnlyList<ShareLinkRow>> ListForOwnerAsync(Guid userId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ShareLinkRow>> ListForOwnerAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        ListForOwnerAsync(userId, null, cancellationToken);
+
+    /// <summary>One page of the same list, in the same order.</summary>
+    public async Task<IReadOnlyList<ShareLinkRow>> ListForOwnerAsync(Guid userId, PageRequest? page, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ShareLinkRow>(new CommandDefinition(
-            $"{SelectLink} WHERE user_id = @userId ORDER BY created_at DESC, id DESC", new { userId }, cancellationToken: cancellationToken));
+            $"{SelectLink} WHERE user_id = @userId ORDER BY created_at DESC, id DESC {page?.Sql}", new { userId }, cancellationToken: cancellationToken));
         return [.. rows];
+    }
+
+    /// <summary>How many of the owner's links still open at <paramref name="now"/>: active and not past their end.</summary>
+    public async Task<int> CountActiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM share_links WHERE user_id = @userId AND status = 'Active' AND expires_at > @now",
+            new { userId, now }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The link if it belongs to this owner; null for another owner's link as for an unknown id.</summary>

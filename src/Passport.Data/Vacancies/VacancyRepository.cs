@@ -91,14 +91,30 @@ public sealed class VacancyRepository(PassportDatabase database)
     }
 
     /// <summary>The organisation's vacancies in every status, the newest first.</summary>
-    public async Task<IReadOnlyList<VacancyRecord>> ListOfOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<VacancyRecord>> ListOfOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        ListOfOrganisationAsync(organisationId, null, cancellationToken);
+
+    /// <summary>One page of the same list, in the same order.</summary>
+    public async Task<IReadOnlyList<VacancyRecord>> ListOfOrganisationAsync(Guid organisationId, PageRequest? page, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        const string Where = "v.organisation_id = @organisationId";
+        // A page selects its vacancies first, so their skills and must-haves are read for that page only.
+        var where = page is null
+            ? "v.organisation_id = @organisationId"
+            : $"v.id IN (SELECT id FROM vacancies WHERE organisation_id = @organisationId ORDER BY created_at DESC, id DESC {page.Sql})";
         var rows = await connection.QueryAsync<VacancyRow>(new CommandDefinition(
-            $"{SelectVacancy} WHERE {Where} ORDER BY v.created_at DESC, v.id DESC",
+            $"{SelectVacancy} WHERE {where} ORDER BY v.created_at DESC, v.id DESC",
             new { organisationId }, cancellationToken: cancellationToken));
-        return await WithChildrenAsync(connection, [.. rows], Where, new { organisationId }, cancellationToken);
+        return await WithChildrenAsync(connection, [.. rows], where, new { organisationId }, cancellationToken);
+    }
+
+    /// <summary>How many of the organisation's vacancies are open: drafts and published ones.</summary>
+    public async Task<int> CountOpenAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM vacancies WHERE organisation_id = @organisationId AND status IN ('Draft', 'Published')",
+            new { organisationId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Every published vacancy, oldest first (for matching and job seekers).</summary>

@@ -22,9 +22,19 @@ public enum ConsentOutcomeKind
 
     /// <summary>The organisation already asked this person and the request is still waiting.</summary>
     RequestPending,
+
+    /// <summary>
+    /// The staff member sent as many requests in the last 24 hours as <see cref="Hosting.LimitOptions.ConsentRequestsPerDay"/>
+    /// allows; <see cref="ConsentOutcome.RetryAfter"/> says when one more fits.
+    /// </summary>
+    TooManyRequests,
+
+    /// <summary>A count is full (for an invitation: the vacancy's invitations); <see cref="ConsentOutcome.Limit"/> names it.</summary>
+    LimitReached,
 }
 
-public sealed record ConsentOutcome(ConsentOutcomeKind Kind, ConsentView? Consent = null, ValidationErrors? Errors = null)
+public sealed record ConsentOutcome(
+    ConsentOutcomeKind Kind, ConsentView? Consent = null, ValidationErrors? Errors = null, int? Limit = null, TimeSpan? RetryAfter = null)
 {
     public static ConsentOutcome NotFound { get; } = new(ConsentOutcomeKind.NotFound);
 
@@ -39,6 +49,8 @@ public sealed record ConsentOutcome(ConsentOutcomeKind Kind, ConsentView? Consen
     public static ConsentOutcome Done(ConsentView? consent = null) => new(ConsentOutcomeKind.Done, consent);
 
     public static ConsentOutcome Invalid(ValidationErrors errors) => new(ConsentOutcomeKind.Invalid, Errors: errors);
+
+    public static ConsentOutcome TooManyRequests(int limit, TimeSpan retryAfter) => new(ConsentOutcomeKind.TooManyRequests, Limit: limit, RetryAfter: retryAfter);
 
     public static ConsentOutcome From(ConsentChange change) => change switch
     {

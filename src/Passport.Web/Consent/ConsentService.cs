@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Passport.Application.PersonalData;
 using Passport.Data.Accounts;
 using Passport.Data.Consent;
+using Passport.Data.Database;
 using Passport.Data.Organisations;
 using Passport.Domain.Accounts;
 using Passport.Domain.Consent;
@@ -10,6 +11,7 @@ using Passport.Domain.Sectors;
 using Passport.Domain.Validation;
 using Passport.Grains.Consent;
 using Passport.Web.Accounts;
+using Passport.Web.Hosting;
 
 namespace Passport.Web.Consent;
 
@@ -20,7 +22,7 @@ namespace Passport.Web.Consent;
 /// </summary>
 public sealed class ConsentService(
     IGrainFactory grains, OrganisationRepository organisations, SectorCatalog sectors, UserStore users, ConsentRepository consents,
-    IPersonalData personalData, IOptions<PrivacyOptions> privacy, TimeProvider time)
+    IPersonalData personalData, IOptions<PrivacyOptions> privacy, IOptions<LimitOptions> limits, TimeProvider time)
 {
     public const int GuardianNameMaxLength = 120;
     public const int GuardianMethodMaxLength = 300;
@@ -109,7 +111,8 @@ public sealed class ConsentService(
 
     /// <summary>
     /// A staff member asks a job seeker to share with the staff member's organisation. Nothing is shared until the
-    /// owner approves; one waiting request per organisation and person at a time.
+    /// owner approves; one waiting request per organisation and person at a time, and at most
+    /// <see cref="LimitOptions.ConsentRequestsPerDay"/> requests by one staff member in any 24 hours.
     /// </summary>
     public async Task<ConsentOutcome> RequestAsync(
         ClaimsPrincipal staff, Guid personId, IReadOnlyList<string?>? categories, string? purpose, DateTimeOffset? expiresAt,
@@ -125,6 +128,14 @@ public sealed class ConsentService(
         if (draft is null)
         {
             return ConsentOutcome.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var perDay = limits.Value.ConsentRequestsPerDay;
+        var sent = await consents.CountRequestsSinceAsync(staffId, now - LimitOptions.Day, cancellationToken);
+        if (sent.RetryAfter(perDay, LimitOptions.Day, now) is { } retryAfter)
+        {
+            return ConsentOutcome.TooManyRequests(perDay, retryAfter);
         }
 
         var person = await users.FindByIdAsync(personId.ToString(), cancellationToken);
@@ -185,8 +196,11 @@ public sealed class ConsentService(
         return ConsentOutcome.Done();
     }
 
-    /// <summary>People who share something with this organisation now, one entry per person with everything they share.</summary>
-    public async Task<IReadOnlyList<SharedPerson>> ListSharedWithAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// People who share something with this organisation now, one entry per person with everything they share, the
+    /// most recently granted first; the organisation's kind and sector are the ones an administrator recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<SharedPerson>> ListSharedWithAsync(Guid organisationId, PageRequest? page = null, CancellationToken cancellationToken = default)
     {
         var organisation = await organisations.FindAsync(organisationId, cancellationToken);
         if (organisation is null)
@@ -195,24 +209,20 @@ public sealed class ConsentService(
         }
 
         var member = new AudienceMember(organisation.Id, organisation.Kind, organisation.Sector);
-        var now = time.GetUtcNow();
-        var active = (await consents.ListForAudienceAsync(organisation.Id, organisation.Sector, cancellationToken))
-            .Where(row => row.Status == nameof(ConsentStatus.Granted) && (row.ExpiresAt is null || row.ExpiresAt > now))
-            .Where(row => new ConsentAudience(Enum.Parse<AudienceKind>(row.AudienceKind), row.AudienceOrganisationId, row.AudienceSector).Includes(member));
-        return [.. active
-            .GroupBy(row => row.UserId)
+        var people = await consents.ListSharingWithAsync(member, time.GetUtcNow(), page, cancellationToken);
+        return [.. people
+            .Select(person => (person.PersonId, Consents: person.Consents
+                .Where(row => new ConsentAudience(Enum.Parse<AudienceKind>(row.AudienceKind), row.AudienceOrganisationId, row.AudienceSector).Includes(member))
+                .ToList()))
+            .Where(person => person.Consents.Count > 0)
             .Select(person => new SharedPerson(
-                person.Key,
-                [.. person.SelectMany(row => DataCategories.ParseStored(row.Categories)).Distinct().Order()],
-                [.. person.Select(row => row.Purpose).Distinct(StringComparer.Ordinal)],
-                person.Any(row => row.ExpiresAt is null) ? null : person.Max(row => row.ExpiresAt)))];
+                person.PersonId,
+                [.. person.Consents.SelectMany(row => DataCategories.ParseStored(row.Categories)).Distinct().Order()],
+                [.. person.Consents.Select(row => row.Purpose).Distinct(StringComparer.Ordinal)],
+                person.Consents.Any(row => row.ExpiresAt is null) ? null : person.Consents.Max(row => row.ExpiresAt)))];
     }
 
     /// <summary>The requests staff of this organisation made, newest first, with the owners' answers.</summary>
-    public async Task<IReadOnlyList<ConsentRow>> ListRequestsOfAsync(Guid organisationId, CancellationToken cancellationToken = default)
-    {
-        var organisation = await organisations.FindAsync(organisationId, cancellationToken);
-        var rows = await consents.ListForAudienceAsync(organisationId, organisation?.Sector, cancellationToken);
-        return [.. rows.Where(row => row.RequestedByUserId is not null && row.AudienceOrganisationId == organisationId)];
-    }
+    public Task<IReadOnlyList<ConsentRow>> ListRequestsOfAsync(Guid organisationId, PageRequest? page = null, CancellationToken cancellationToken = default) =>
+        consents.ListRequestsOfAsync(organisationId, page, cancellationToken);
 }

@@ -14,12 +14,10 @@ namespace Passport.Web.Consent;
 /// </summary>
 public static class ConsentsApi
 {
-    public const int MaxAccessLogPage = 200;
-
     public static IEndpointRouteBuilder MapConsentsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/me").WithTags("Consent").RequireAuthorization(Policies.JobSeeker);
-        group.MapGet("/consents", ListAsync).WithSummary("Your consents and the requests waiting for your answer");
+        group.MapGet("/consents", ListAsync).WithSummary("Your consents and the requests waiting for your answer, newest first").WithPaging();
         group.MapPost("/consents", GrantAsync).WithSummary("Share categories of your data with an audience")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -33,10 +31,11 @@ public static class ConsentsApi
         group.MapPost("/consents/{id:guid}/decline", DeclineAsync).WithSummary("Say no to a request")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/consents/{id:guid}/records", GetRecordsAsync).WithSummary("The consent's records (ISO/IEC TS 27560)")
+        group.MapGet("/consents/{id:guid}/records", GetRecordsAsync).WithSummary("The consent's records (ISO/IEC TS 27560), oldest first")
+            .WithPaging()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/access-log", GetAccessLogAsync).WithSummary("Every read of your data by someone else, newest first")
-            .ProducesValidationProblem();
+            .WithPaging();
         return endpoints;
     }
 
@@ -48,10 +47,11 @@ public static class ConsentsApi
             new(Audience?.OrganisationId, Audience?.Sector, Audience?.AllEducationPartners == true, Categories, Purpose, ExpiresAt);
     }
 
-    private static async Task<Ok<ConsentResponse[]>> ListAsync(HttpContext context, IGrainFactory grains)
+    // The owner's consents live in their grain's memory anyway; the page is cut from there.
+    private static async Task<Ok<ConsentResponse[]>> ListAsync(ListPage page, HttpContext context, IGrainFactory grains)
     {
         var consents = await grains.GetGrain<IConsentGrain>(context.User.GetUserId()!.Value).ListAsync();
-        return TypedResults.Ok(consents.Reverse().Select(ConsentResponse.From).ToArray());
+        return page.Ok(page.Request.Of(consents.Reverse()).Select(ConsentResponse.From));
     }
 
     private static async Task<Results<Created<ConsentResponse>, ValidationProblem, ProblemHttpResult>> GrantAsync(
@@ -79,8 +79,9 @@ public static class ConsentsApi
         return outcome.IsDone ? TypedResults.Ok(ConsentResponse.From(outcome.Consent!)) : Problem(outcome, problems);
     }
 
+    // A consent has a handful of records (given, requested, approved, revoked, expired), so the page is cut in memory.
     private static async Task<Results<Ok<JsonElement[]>, ProblemHttpResult>> GetRecordsAsync(
-        Guid id, HttpContext context, ConsentRepository repository, ApiProblems problems)
+        Guid id, ListPage page, HttpContext context, ConsentRepository repository, ApiProblems problems)
     {
         var records = await repository.ListRecordsAsync(context.User.GetUserId()!.Value, id, context.RequestAborted);
         if (records.Count == 0)
@@ -88,19 +89,13 @@ public static class ConsentsApi
             return NotFound(problems);
         }
 
-        return TypedResults.Ok(records.Select(record => JsonSerializer.Deserialize<JsonElement>(record.Record)).ToArray());
+        return page.Ok(page.Request.Of(records).Select(record => JsonSerializer.Deserialize<JsonElement>(record.Record)));
     }
 
-    private static async Task<Results<Ok<AccessLogEntryResponse[]>, ProblemHttpResult>> GetAccessLogAsync(
-        HttpContext context, AccessLogRepository accessLog, ApiProblems problems, DateTimeOffset? before = null, Guid? beforeId = null, int limit = 50)
+    private static async Task<Ok<AccessLogEntryResponse[]>> GetAccessLogAsync(ListPage page, HttpContext context, AccessLogRepository accessLog)
     {
-        if (limit is < 1 or > MaxAccessLogPage)
-        {
-            return problems.Create(StatusCodes.Status400BadRequest, "Problem.Validation", "Consent.AccessLog.Limit", MaxAccessLogPage);
-        }
-
-        var rows = await accessLog.ListForSubjectAsync(context.User.GetUserId()!.Value, limit, before, beforeId, context.RequestAborted);
-        return TypedResults.Ok(rows.Select(AccessLogEntryResponse.From).ToArray());
+        var rows = await accessLog.ListForSubjectAsync(context.User.GetUserId()!.Value, page.Request, context.RequestAborted);
+        return page.Ok(rows.Select(AccessLogEntryResponse.From));
     }
 
     private static Results<NoContent, ProblemHttpResult> ToResult(ConsentChange change, ApiProblems problems) =>

@@ -16,14 +16,15 @@ public static class PeopleApi
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/people").WithTags("Consent").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", ListSharedAsync).WithSummary("People who share data with your organisation now");
-        group.MapGet("/requests", ListRequestsAsync).WithSummary("Your organisation's requests for access and their answers");
+        group.MapGet("/", ListSharedAsync).WithSummary("People who share data with your organisation now, the most recently granted first").WithPaging();
+        group.MapGet("/requests", ListRequestsAsync).WithSummary("Your organisation's requests for access and their answers, newest first").WithPaging();
         group.MapGet("/{personId:guid}/passport", GetPassportAsync).WithSummary("A person's passport: only the categories they share with you")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{personId:guid}/consent-requests", RequestAsync).WithSummary("Ask a person to share data with your organisation")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/{personId:guid}/endorsements", EndorseAsync).WithSummary("Endorse one of a person's skills; they accept or decline it")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -54,22 +55,20 @@ public static class PeopleApi
         return passport is null ? NotFound(problems) : TypedResults.Ok(passport);
     }
 
-    private static async Task<Ok<SharedPersonResponse[]>> ListSharedAsync(HttpContext context, ConsentService consents)
+    private static async Task<Ok<SharedPersonResponse[]>> ListSharedAsync(ListPage page, HttpContext context, ConsentService consents)
     {
-        var people = await consents.ListSharedWithAsync(context.User.GetOrganisationId()!.Value, context.RequestAborted);
-        return TypedResults.Ok(people
-            .Select(person => new SharedPersonResponse(person.PersonId, [.. person.Categories.Select(DataCategories.Name)], person.Purposes, person.ExpiresAt))
-            .ToArray());
+        var people = await consents.ListSharedWithAsync(context.User.GetOrganisationId()!.Value, page.Request, context.RequestAborted);
+        return page.Ok(people
+            .Select(person => new SharedPersonResponse(person.PersonId, [.. person.Categories.Select(DataCategories.Name)], person.Purposes, person.ExpiresAt)));
     }
 
-    private static async Task<Ok<RequestResponse[]>> ListRequestsAsync(HttpContext context, ConsentService consents)
+    private static async Task<Ok<RequestResponse[]>> ListRequestsAsync(ListPage page, HttpContext context, ConsentService consents)
     {
-        var rows = await consents.ListRequestsOfAsync(context.User.GetOrganisationId()!.Value, context.RequestAborted);
-        return TypedResults.Ok(rows
+        var rows = await consents.ListRequestsOfAsync(context.User.GetOrganisationId()!.Value, page.Request, context.RequestAborted);
+        return page.Ok(rows
             .Select(row => new RequestResponse(
                 row.Id, row.UserId, [.. DataCategories.ParseStored(row.Categories).Select(DataCategories.Name)], row.Purpose,
-                System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(row.Status), row.CreatedAt, row.DecidedAt))
-            .ToArray());
+                System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(row.Status), row.CreatedAt, row.DecidedAt)));
     }
 
     private static async Task<Results<Created<RequestResponse>, ValidationProblem, ProblemHttpResult>> RequestAsync(
@@ -87,6 +86,8 @@ public static class PeopleApi
                 return messages.Problem(outcome.Errors!);
             case ConsentOutcomeKind.RequestPending:
                 return problems.Create(StatusCodes.Status409Conflict, "Consent.Problem.RequestPending.Title", "Consent.Problem.RequestPending.Detail");
+            case ConsentOutcomeKind.TooManyRequests:
+                return problems.TooMany(context, "Requests", outcome.Limit!.Value, outcome.RetryAfter!.Value);
             default:
                 return NotFound(problems);
         }

@@ -39,7 +39,7 @@ public static class CredentialForms
         var outcome = await credentials.IssueAsync(context.User.GetUserId()!.Value, request.SkillId, credentials.IssuerBase, context.RequestAborted);
         if (outcome is not { Credential: { } row, Jwt: { } jwt })
         {
-            return TypedResults.LocalRedirect("/credentials?error=not-measured");
+            return TypedResults.LocalRedirect(outcome.Refusal == IssueRefusal.DailyLimit ? "/credentials?error=daily-limit" : "/credentials?error=not-measured");
         }
 
         var name = string.Create(CultureInfo.InvariantCulture, $"passport-{row.SkillId ?? "skills-summary"}-{row.IssuedAt:yyyy-MM-dd}.jwt");

@@ -4,10 +4,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Passport.Data.Credentials;
+using Passport.Data.Database;
 using Passport.Domain.Accounts;
 using Passport.Domain.Credentials;
 using Passport.Domain.Skills;
 using Passport.Grains.JobSeekers;
+using Passport.Web.Hosting;
 using Passport.Web.Localization;
 
 namespace Passport.Web.Credentials;
@@ -19,10 +21,13 @@ public enum IssueRefusal
 
     /// <summary>The skill has no measurement in the passport yet (or, for a summary, no skill has).</summary>
     NotMeasured,
+
+    /// <summary>The person had <see cref="Hosting.LimitOptions.CredentialsPerDay"/> credentials issued in the last 24 hours.</summary>
+    DailyLimit,
 }
 
-/// <summary>An issued credential (the signed JWT is handed to the owner and not kept), or why none was.</summary>
-public sealed record IssueOutcome(IssuedCredentialRow? Credential, string? Jwt, IssueRefusal Refusal);
+/// <summary>An issued credential (the signed JWT is handed to the owner and not kept), or why none was; after the daily limit, when to try again.</summary>
+public sealed record IssueOutcome(IssuedCredentialRow? Credential, string? Jwt, IssueRefusal Refusal, TimeSpan? RetryAfter = null);
 
 /// <summary>
 /// Issues, lists and revokes a job seeker's Open Badges credentials and publishes the status lists. Revocation is
@@ -35,6 +40,7 @@ public sealed class CredentialService(
     SkillCatalog skills,
     IStringLocalizer<Texts> texts,
     IOptions<CredentialsOptions> options,
+    IOptions<LimitOptions> limits,
     TimeProvider time,
     ILogger<CredentialService> logger)
 {
@@ -67,6 +73,12 @@ public sealed class CredentialService(
     /// </summary>
     public async Task<IssueOutcome> IssueAsync(Guid userId, string? skillId, Uri issuerBase, CancellationToken cancellationToken = default)
     {
+        var issued = await credentials.CountIssuedSinceAsync(userId, time.GetUtcNow() - LimitOptions.Day, cancellationToken);
+        if (issued.RetryAfter(limits.Value.CredentialsPerDay, LimitOptions.Day, time.GetUtcNow()) is { } retryAfter)
+        {
+            return new IssueOutcome(null, null, IssueRefusal.DailyLimit, retryAfter);
+        }
+
         var passport = await grains.GetGrain<IJobSeekerGrain>(userId).GetPassportAsync();
         var measured = skills.All
             .Select(skill => passport.Skills.FirstOrDefault(candidate => candidate.SkillId == skill.Id))
@@ -107,8 +119,8 @@ public sealed class CredentialService(
         return new IssueOutcome(row, VcJwt.Sign(payload, signing), IssueRefusal.None);
     }
 
-    public Task<IReadOnlyList<IssuedCredentialRow>> ListAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        credentials.ListOfUserAsync(userId, cancellationToken);
+    public Task<IReadOnlyList<IssuedCredentialRow>> ListAsync(Guid userId, PageRequest? page = null, CancellationToken cancellationToken = default) =>
+        credentials.ListOfUserAsync(userId, page, cancellationToken);
 
     public Task<IssuedCredentialRow?> GetAsync(Guid userId, Guid credentialId, CancellationToken cancellationToken = default) =>
         credentials.GetOfUserAsync(credentialId, userId, cancellationToken);

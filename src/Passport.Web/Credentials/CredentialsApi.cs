@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Passport.Data.Credentials;
 using Passport.Domain.Credentials;
@@ -24,8 +25,9 @@ public static class CredentialsApi
         var mine = endpoints.MapGroup("/api/me/credentials").WithTags("Credentials").RequireAuthorization(Policies.JobSeeker);
         mine.MapPost("/", CreateAsync).WithSummary("Create a signed Open Badges credential of a skill or of your skills summary")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        mine.MapGet("/", ListAsync).WithSummary("Your credentials (without the signed credential itself)");
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        mine.MapGet("/", ListAsync).WithSummary("Your credentials (without the signed credential itself)").WithPaging();
         mine.MapGet("/{id:guid}", GetAsync).WithSummary("One of your credentials").ProducesProblem(StatusCodes.Status404NotFound);
         mine.MapDelete("/{id:guid}", RevokeAsync).WithSummary("Revoke one of your credentials").ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -98,7 +100,7 @@ public static class CredentialsApi
 
     private static async Task<Results<Created<CreatedCredentialResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateCredentialRequest request, HttpContext context, CredentialService credentials, SkillCatalog skills,
-        ValidationMessages messages, ApiProblems problems, CancellationToken cancellationToken)
+        ValidationMessages messages, ApiProblems problems, IOptions<LimitOptions> limits, CancellationToken cancellationToken)
     {
         var errors = Validate(request, skills);
         if (!errors.IsValid)
@@ -108,6 +110,11 @@ public static class CredentialsApi
 
         var outcome = await credentials.IssueAsync(
             context.User.GetUserId()!.Value, request.Summary == true ? null : request.SkillId, credentials.IssuerBase, cancellationToken);
+        if (outcome is { Refusal: IssueRefusal.DailyLimit, RetryAfter: { } retryAfter })
+        {
+            return problems.TooMany(context, "Credentials", limits.Value.CredentialsPerDay, retryAfter);
+        }
+
         if (outcome is not { Credential: { } row, Jwt: { } jwt })
         {
             return problems.Create(StatusCodes.Status409Conflict, "Problem.Credentials.NotMeasured.Title", "Problem.Credentials.NotMeasured.Detail");
@@ -116,10 +123,10 @@ public static class CredentialsApi
         return TypedResults.Created($"/api/me/credentials/{row.Id}", new CreatedCredentialResponse(row.Id, jwt));
     }
 
-    private static async Task<Ok<CredentialResponse[]>> ListAsync(HttpContext context, CredentialService credentials, CancellationToken cancellationToken)
+    private static async Task<Ok<CredentialResponse[]>> ListAsync(ListPage page, HttpContext context, CredentialService credentials, CancellationToken cancellationToken)
     {
-        var rows = await credentials.ListAsync(context.User.GetUserId()!.Value, cancellationToken);
-        return TypedResults.Ok(rows.Select(CredentialResponse.From).ToArray());
+        var rows = await credentials.ListAsync(context.User.GetUserId()!.Value, page.Request, cancellationToken);
+        return page.Ok(rows.Select(CredentialResponse.From));
     }
 
     private static async Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> GetAsync(

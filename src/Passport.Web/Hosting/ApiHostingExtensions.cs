@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,9 @@ public static class ApiHostingExtensions
             }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // Kestrel reads only its endpoints from configuration by itself; its limits (Kestrel:Limits:MaxRequestBodySize,
+        // so a body over 1 MiB is refused with 413 before anything reads it) are bound here.
+        services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
         // Unreadable input throws, so ApiExceptionHandler can answer it with a clear problem instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -52,6 +56,7 @@ public static class ApiHostingExtensions
             .ValidateOnStart();
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>
         {
             // Sign-up and sign-in, through the API and the pages' form posts alike (viewing the pages is not counted).

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using Passport.Data.Matching;
 using Passport.Data.Vacancies;
 using Passport.Domain.Consent;
@@ -7,6 +8,7 @@ using Passport.Matching;
 using Passport.Web.Accounts;
 using Passport.Application.PersonalData;
 using Passport.Web.Consent;
+using Passport.Web.Hosting;
 
 namespace Passport.Web.Matching;
 
@@ -23,6 +25,7 @@ public sealed class EmployerCandidates(
     IPersonalData personalData,
     CandidateMatcher matcher,
     MatchWords words,
+    IOptions<LimitOptions> limits,
     TimeProvider time)
 {
     private static readonly string[] InvitedCategories = [DataCategory.Skills.Name(), DataCategory.Experiences.Name(), DataCategory.Contact.Name()];
@@ -67,11 +70,17 @@ public sealed class EmployerCandidates(
             return new InvitationResult(ConsentOutcomeKind.NotFound);
         }
 
+        var perVacancy = limits.Value.InvitationsPerVacancy;
+        if (row.InvitedAt is null && await matches.CountInvitedAsync(vacancy.Id, cancellationToken) >= perVacancy)
+        {
+            return new InvitationResult(ConsentOutcomeKind.LimitReached, Limit: perVacancy);
+        }
+
         var said = string.IsNullOrWhiteSpace(purpose) ? words.InLanguage(language, "Match.Invitation.Purpose", vacancy.Vacancy.Title) : purpose;
         var outcome = await consents.RequestAsync(employer, row.UserId, InvitedCategories, said, null, cancellationToken);
         if (outcome.Kind != ConsentOutcomeKind.Done)
         {
-            return new InvitationResult(outcome.Kind, Errors: outcome.Errors);
+            return new InvitationResult(outcome.Kind, Errors: outcome.Errors, Limit: outcome.Limit, RetryAfter: outcome.RetryAfter);
         }
 
         var now = time.GetUtcNow();

@@ -30,7 +30,8 @@ public static class EmployerMatchesApi
             .WithSummary("Invite a candidate: asks them to share their skills, experience and contact details with you")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPut("/candidates/{candidateRef}/outcome", RecordOutcomeAsync)
             .WithSummary("Record what happened with a candidate: hired, interviewed, shortlisted, viewed or rejected")
             .ProducesValidationProblem()
@@ -99,6 +100,8 @@ public static class EmployerMatchesApi
             ConsentOutcomeKind.Invalid => messages.Problem(result.Errors!),
             ConsentOutcomeKind.RequestPending => problems.Create(
                 StatusCodes.Status409Conflict, "Consent.Problem.RequestPending.Title", "Consent.Problem.RequestPending.Detail"),
+            ConsentOutcomeKind.LimitReached => problems.LimitReached("Invitations", result.Limit!.Value),
+            ConsentOutcomeKind.TooManyRequests => problems.TooMany(context, "Requests", result.Limit!.Value, result.RetryAfter!.Value),
             _ => CandidateNotFound(problems),
         };
     }

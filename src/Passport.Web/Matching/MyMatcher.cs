@@ -43,7 +43,7 @@ public sealed class MyMatcher(
         var reference = typical.TopUp(EvenSample.Of(snapshot.Candidates, ReferenceSize, c => c.Profile, c => c.UserId != userId));
         var nearby = await NearbyAsync(me, cancellationToken);
         var offers = await pathways.ListOpenAsync(cancellationToken);
-        var employers = (await organisations.ListAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
+        var employers = (await organisations.ListAsync(cancellationToken: cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
 
         var scored = new List<(VacancyRecord Record, VacancyProfile Profile, int Fit)>(nearby.Count);
         foreach (var (record, profile) in nearby)
@@ -82,7 +82,10 @@ public sealed class MyMatcher(
         return new MyMatchesResponse(list.Id, ranker.Metadata.Version, true, result);
     }
 
-    public async Task<MyPathwaysResponse> PathwaysAsync(Guid userId, CancellationToken cancellationToken)
+    public Task<MyPathwaysResponse> PathwaysAsync(Guid userId, CancellationToken cancellationToken) => PathwaysAsync(userId, int.MaxValue, cancellationToken);
+
+    /// <summary>The best <paramref name="top"/> pathways; the recorded list holds exactly those shown.</summary>
+    public async Task<MyPathwaysResponse> PathwaysAsync(Guid userId, int top, CancellationToken cancellationToken)
     {
         if (await MeAsync(userId, cancellationToken) is not { } me)
         {
@@ -91,7 +94,7 @@ public sealed class MyMatcher(
 
         var nearby = await NearbyAsync(me, cancellationToken);
         var offers = await pathways.ListOpenAsync(cancellationToken);
-        var effects = PathwayAdvice.Rank(me, offers, [.. nearby.Select(v => v.Profile)]);
+        var effects = PathwayAdvice.Rank(me, offers, [.. nearby.Select(v => v.Profile)]).Take(top).ToList();
         var result = effects.Select(effect => new MyPathwayMatch(
             effect.Pathway.Id,
             effect.Pathway.Title,

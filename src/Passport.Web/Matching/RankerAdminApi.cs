@@ -15,7 +15,7 @@ public static class RankerAdminApi
     public static IEndpointRouteBuilder MapRankerAdminApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/admin/matching").WithTags("Administration").RequireAuthorization(Policies.Admin);
-        group.MapGet("/models", ListAsync).WithSummary("Every ranker model, newest first, with its held-out figures and status");
+        group.MapGet("/models", ListAsync).WithSummary("Every ranker model, newest first, with its held-out figures and status").WithPaging();
         group.MapPost("/retrain", RetrainAsync).WithSummary("Retrain from recorded outcomes now; promoted only if at least as good on held-out vacancies");
         group.MapPost("/models/{version}/activate", ActivateAsync).WithSummary("Make an earlier model the active one again (rollback)")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -37,11 +37,11 @@ public static class RankerAdminApi
         }
     }
 
-    private static async Task<Ok<ModelResponse[]>> ListAsync(HttpContext context, RankerStore store, RankerModelRepository models)
+    private static async Task<Ok<ModelResponse[]>> ListAsync(ListPage page, HttpContext context, RankerStore store, RankerModelRepository models)
     {
         // The first request on an empty database trains the first model, so the list is never empty.
         await store.GetAsync(context.RequestAborted);
-        return TypedResults.Ok((await models.ListAsync(context.RequestAborted)).Select(ModelResponse.From).ToArray());
+        return page.Ok((await models.ListAsync(page.Request, context.RequestAborted)).Select(ModelResponse.From));
     }
 
     private static async Task<Ok<RetrainResult>> RetrainAsync(HttpContext context, RankerStore store) =>

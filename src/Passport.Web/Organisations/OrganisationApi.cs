@@ -1,4 +1,5 @@
 using Passport.Data.Organisations;
+using Passport.Domain.Organisations;
 using Passport.Domain.Sectors;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
@@ -7,8 +8,11 @@ using Passport.Web.Localization;
 namespace Passport.Web.Organisations;
 
 /// <summary>
-/// <c>/api/organisation</c>: staff (employers, education partners, coaches) see and edit their own organisation's
-/// profile. The organisation comes from the caller's token, never from the request, so no one reaches another's.
+/// <c>/api/organisation</c>: staff (employers, education partners, coaches) see their own organisation and edit its
+/// place, website and description. The organisation comes from the caller's token, never from the request, so no
+/// one reaches another's. Kind, legal name and sector decide whose consent covers the organisation, so only an
+/// administrator changes them (<see cref="Admin.AdminOrganisationsApi"/>); staff asking to change them get 403 and
+/// nothing changes.
 /// </summary>
 public static class OrganisationApi
 {
@@ -16,7 +20,10 @@ public static class OrganisationApi
     {
         var group = endpoints.MapGroup("/api/organisation").WithTags("Organisations").RequireAuthorization(Policies.Staff);
         group.MapGet("/", GetAsync).WithSummary("Your organisation");
-        group.MapPut("/", UpdateAsync).WithSummary("Edit your organisation's profile").ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPut("/", UpdateAsync).WithSummary("Edit your organisation's place, website and description")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
@@ -27,24 +34,48 @@ public static class OrganisationApi
         return organisation is null ? NotFound(problems) : TypedResults.Ok(OrganisationResponse.From(organisation));
     }
 
+    /// <summary>
+    /// Kind, name and sector may be sent back as they are (a client that edits what it read); left out or empty they
+    /// stay as they are; a different value is refused. Place, website and description are replaced.
+    /// </summary>
     private static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        OrganisationProfileRequest request, HttpContext context, OrganisationRepository organisations, SectorCatalog sectors,
+        OrganisationRequest request, HttpContext context, OrganisationRepository organisations, SectorCatalog sectors,
         ValidationMessages messages, ApiProblems problems, CancellationToken cancellationToken)
     {
-        var profile = request.ToProfile();
+        if (await organisations.FindAsync(context.User.GetOrganisationId()!.Value, cancellationToken) is not { } current)
+        {
+            return NotFound(problems);
+        }
+
+        var asked = request.ToProfile();
+        var profile = asked with { Name = string.IsNullOrEmpty(asked.Name) ? current.Name : asked.Name, Sector = asked.Sector ?? current.Sector };
+        var refused = OrganisationChanges.Between(current.Kind, current.Profile, current.Kind, profile)
+            .Select(change => change.Field)
+            .Where(OrganisationChanges.AdminOnly.Contains)
+            .ToList();
+        if (!string.IsNullOrWhiteSpace(request.Kind) && !string.Equals(request.Kind.Trim(), current.Kind.ToString(), StringComparison.Ordinal))
+        {
+            refused.Insert(0, OrganisationChanges.Kind);
+        }
+
+        if (refused.Count > 0)
+        {
+            var problem = problems.Create(StatusCodes.Status403Forbidden, "Problem.OrganisationIdentity.Title", "Problem.OrganisationIdentity.Detail");
+            problem.ProblemDetails.Extensions["fields"] = refused;
+            return problem;
+        }
+
         var errors = profile.Validate(sectors);
         if (!errors.IsValid)
         {
             return messages.Problem(errors);
         }
 
-        var id = context.User.GetOrganisationId()!.Value;
-        if (!await organisations.UpdateProfileAsync(id, profile, cancellationToken))
-        {
-            return NotFound(problems);
-        }
-
-        return TypedResults.Ok(OrganisationResponse.From((await organisations.FindAsync(id, cancellationToken))!));
+        var editor = new OrganisationEditor(context.User.GetUserId()!.Value, IsAdmin: false);
+        var update = await organisations.UpdateAsync(current, current.Kind, profile, editor, cancellationToken);
+        return update.Organisation is { } stored
+            ? TypedResults.Ok(OrganisationResponse.From(stored))
+            : problems.Create(StatusCodes.Status409Conflict, "Problem.OrganisationChanged.Title", "Problem.OrganisationChanged.Detail");
     }
 
     private static ProblemHttpResult NotFound(ApiProblems problems) =>

@@ -1,4 +1,5 @@
 using Passport.Data.Organisations;
+using Passport.Domain.Organisations;
 
 namespace Passport.Web.Organisations;
 
@@ -12,11 +13,13 @@ public sealed record OrganisationResponse(Guid Id, string Kind, string Name, str
     }
 }
 
-/// <summary>The editable fields of an organisation's profile.</summary>
-public sealed record OrganisationProfileRequest(string? Name, string? Sector, string? Place, string? Website, string? Description)
+/// <summary>
+/// An organisation's fields as a request sends them. An administrator sets them all; staff set place, website and
+/// description, and may send kind, name and sector back only as they read them.
+/// </summary>
+public sealed record OrganisationRequest(string? Kind, string? Name, string? Sector, string? Place, string? Website, string? Description)
 {
-    public Domain.Organisations.OrganisationProfile ToProfile() => new(
-        Name?.Trim(), Blank(Sector), Blank(Place), Blank(Website), Blank(Description));
+    public OrganisationProfile ToProfile() => new(Name?.Trim(), Blank(Sector), Blank(Place), Blank(Website), Blank(Description));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,4 +1,5 @@
 using Passport.Data.Accounts;
+using Passport.Data.Database;
 using Passport.Data.Endorsements;
 using Passport.Data.Organisations;
 using Passport.Domain.Accounts;
@@ -93,8 +94,8 @@ public sealed class EndorsementService(
     }
 
     /// <summary>Every endorsement of the person, whatever its status; for the owner only.</summary>
-    public Task<IReadOnlyList<EndorsementRow>> ListAsync(Guid ownerId, CancellationToken cancellationToken = default) =>
-        endorsements.ListAsync(ownerId, cancellationToken);
+    public Task<IReadOnlyList<EndorsementRow>> ListAsync(Guid ownerId, PageRequest? page = null, CancellationToken cancellationToken = default) =>
+        endorsements.ListAsync(ownerId, page, cancellationToken);
 
     public Task<EndorsementChange> AcceptAsync(Guid ownerId, Guid endorsementId, CancellationToken cancellationToken = default) =>
         ChangeAsync(ownerId, endorsementId, lifecycle => lifecycle.CanAccept, lifecycle => lifecycle.Accept(), cancellationToken);

@@ -15,7 +15,7 @@ public static class EndorsementsApi
     public static IEndpointRouteBuilder MapEndorsementsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/me/endorsements").WithTags("Passport").RequireAuthorization(Policies.JobSeeker);
-        group.MapGet("/", ListAsync).WithSummary("Endorsements of your skills, with their status, newest first");
+        group.MapGet("/", ListAsync).WithSummary("Endorsements of your skills, with their status, newest first").WithPaging();
         group.MapPost("/{id:guid}/accept", AcceptAsync).WithSummary("Show a pending endorsement in your passport")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/decline", DeclineAsync).WithSummary("Decline a pending endorsement")
@@ -50,11 +50,11 @@ public static class EndorsementsApi
         }
     }
 
-    private static async Task<Ok<EndorsementResponse[]>> ListAsync(HttpContext context, EndorsementService endorsements, SkillCatalog skills)
+    private static async Task<Ok<EndorsementResponse[]>> ListAsync(ListPage page, HttpContext context, EndorsementService endorsements, SkillCatalog skills)
     {
         var language = LocalizationHostingExtensions.CurrentLanguage();
-        var rows = await endorsements.ListAsync(context.User.GetUserId()!.Value, context.RequestAborted);
-        return TypedResults.Ok(rows.Select(row => EndorsementResponse.From(row, skills, language)).ToArray());
+        var rows = await endorsements.ListAsync(context.User.GetUserId()!.Value, page.Request, context.RequestAborted);
+        return page.Ok(rows.Select(row => EndorsementResponse.From(row, skills, language)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AcceptAsync(

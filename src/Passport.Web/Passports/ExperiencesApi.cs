@@ -13,7 +13,7 @@ public static class ExperiencesApi
     public static IEndpointRouteBuilder MapExperiencesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/me/experiences").WithTags("Passport").RequireAuthorization(Policies.JobSeeker);
-        group.MapGet("/", ListAsync).WithSummary("Your experiences, the most recent first");
+        group.MapGet("/", ListAsync).WithSummary("Your experiences, the most recent first").WithPaging();
         group.MapPost("/", CreateAsync).WithSummary("Add an experience").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Change an experience")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
@@ -57,10 +57,10 @@ public static class ExperiencesApi
     /// <summary>The kind as the API and forms spell it: lower case.</summary>
     public static string KindName(ExperienceKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static async Task<Ok<ExperienceResponse[]>> ListAsync(HttpContext context, MyExperiences experiences)
+    private static async Task<Ok<ExperienceResponse[]>> ListAsync(ListPage page, HttpContext context, MyExperiences experiences)
     {
-        var records = await experiences.ListAsync(context.User, context.RequestAborted);
-        return TypedResults.Ok(records.Select(ExperienceResponse.From).ToArray());
+        var records = await experiences.ListAsync(context.User, page.Request, context.RequestAborted);
+        return page.Ok(records.Select(ExperienceResponse.From));
     }
 
     private static async Task<Results<Created<ExperienceResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(

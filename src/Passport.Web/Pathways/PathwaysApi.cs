@@ -17,7 +17,7 @@ public static class PathwaysApi
     public static IEndpointRouteBuilder MapPathwaysApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/education/pathways").WithTags("Pathways").RequireAuthorization(Policies.EducationPartner);
-        group.MapGet("/", ListOwnAsync).WithSummary("Your organisation's pathways, newest first");
+        group.MapGet("/", ListOwnAsync).WithSummary("Your organisation's pathways, newest first").WithPaging();
         group.MapPost("/", CreateAsync).WithSummary("Write a new pathway (it starts as a draft)")
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One of your organisation's pathways")
@@ -37,20 +37,21 @@ public static class PathwaysApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         endpoints.MapGet("/api/pathways", ListPublishedAsync).WithTags("Pathways").AllowAnonymous()
-            .WithSummary("Pathways on offer (open or full), newest first");
+            .WithSummary("Pathways on offer (open or full), newest first")
+            .WithPaging();
         return endpoints;
     }
 
-    private static async Task<Ok<PathwayResponse[]>> ListOwnAsync(HttpContext context, PathwayRepository repository)
+    private static async Task<Ok<PathwayResponse[]>> ListOwnAsync(ListPage page, HttpContext context, PathwayRepository repository)
     {
-        var pathways = await repository.ListOfOrganisationAsync(OrganisationOf(context), context.RequestAborted);
-        return TypedResults.Ok(pathways.Select(stored => PathwayResponse.From(PathwayRows.ToView(stored))).ToArray());
+        var pathways = await repository.ListOfOrganisationAsync(OrganisationOf(context), page.Request, context.RequestAborted);
+        return page.Ok(pathways.Select(stored => PathwayResponse.From(PathwayRows.ToView(stored))));
     }
 
-    private static async Task<Ok<PathwayResponse[]>> ListPublishedAsync(HttpContext context, PathwayRepository repository)
+    private static async Task<Ok<PathwayResponse[]>> ListPublishedAsync(ListPage page, HttpContext context, PathwayRepository repository)
     {
-        var pathways = await repository.ListPublishedAsync(context.RequestAborted);
-        return TypedResults.Ok(pathways.Select(stored => PathwayResponse.From(PathwayRows.ToView(stored))).ToArray());
+        var pathways = await repository.ListPublishedAsync(page.Request, context.RequestAborted);
+        return page.Ok(pathways.Select(stored => PathwayResponse.From(PathwayRows.ToView(stored))));
     }
 
     private static async Task<Results<Created<PathwayResponse>, ValidationProblem>> CreateAsync(

@@ -3,6 +3,7 @@ using Passport.Data.Consent;
 using Passport.Data.Endorsements;
 using Passport.Data.Experiences;
 using Passport.Data.JobSeekers;
+using Passport.Data.Organisations;
 using Passport.Data.Sharing;
 using Passport.Data.Sprints;
 using Passport.Data.Workshops;
@@ -12,8 +13,8 @@ using Passport.Web.Consent;
 
 namespace Passport.Web.Privacy;
 
-/// <summary>The account itself and the job seeker's preferences.</summary>
-public sealed class AccountSection(UserStore users, JobSeekerRepository jobSeekers) : IPersonalDataSection
+/// <summary>The account itself, the job seeker's preferences, and the changes a staff member or administrator made to organisations.</summary>
+public sealed class AccountSection(UserStore users, JobSeekerRepository jobSeekers, OrganisationRepository organisations) : IPersonalDataSection
 {
     public string Name => "account";
 
@@ -26,6 +27,7 @@ public sealed class AccountSection(UserStore users, JobSeekerRepository jobSeeke
         }
 
         var preferences = await jobSeekers.GetPreferencesAsync(userId, cancellationToken);
+        var organisationChanges = await organisations.ListChangesByAsync(userId, cancellationToken);
         return new
         {
             user.Id,
@@ -37,10 +39,15 @@ public sealed class AccountSection(UserStore users, JobSeekerRepository jobSeeke
             user.OrganisationId,
             user.CreatedAt,
             Preferences = new { preferences.Sectors, preferences.HoursPerWeek, preferences.HomePlace, preferences.OpenToMatching },
+            OrganisationChanges = organisationChanges.Select(change => new
+            {
+                change.OrganisationId, change.ChangedAt, change.ChangedByRole, change.Field, change.OldValue, change.NewValue,
+            }),
         };
     }
 
-    // The account row is deleted last, by the erasure itself; preferences cascade from it.
+    // The account row is deleted last, by the erasure itself; preferences cascade from it, and the organisations' history
+    // keeps each change but no longer says by whom (changed_by_user_id is set null).
     public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
@@ -172,7 +179,7 @@ public sealed class CredentialSection(Credentials.CredentialService credentials)
     public string Name => "credentials";
 
     public async Task<object?> ExportAsync(Guid userId, CancellationToken cancellationToken) =>
-        (await credentials.ListAsync(userId, cancellationToken)).Select(credential => new
+        (await credentials.ListAsync(userId, cancellationToken: cancellationToken)).Select(credential => new
         {
             credential.Id, credential.Kind, credential.SkillId, credential.Status, credential.IssuedAt, credential.RevokedAt,
         });

@@ -1,10 +1,13 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Passport.Application.PersonalData;
+using Passport.Data.Database;
 using Passport.Data.Sharing;
 using Passport.Domain.Consent;
 using Passport.Domain.Sharing;
 using Passport.Domain.Validation;
 using Passport.Web.Consent;
+using Passport.Web.Hosting;
 using QRCoder;
 
 namespace Passport.Web.Sharing;
@@ -15,18 +18,29 @@ namespace Passport.Web.Sharing;
 /// so a link shows exactly its categories and
 /// every look is in the owner's access log.
 /// </summary>
-public sealed class ShareLinkService(ShareLinkRepository links, IPersonalData personalData, TimeProvider time)
+public sealed class ShareLinkService(
+    ShareLinkRepository links, IPersonalData personalData, IOptions<LimitOptions> limits, TimeProvider time)
 {
     /// <summary>The route of the public page; the API answers under <c>/api</c> + this.</summary>
     public const string PublicPath = "/shared";
 
-    public async Task<(CreatedShareLink? Created, ValidationErrors Errors)> CreateAsync(Guid ownerId, ShareLinkInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes a link, unless the input breaks a rule (<c>Errors</c>) or the owner already has as many active links as
+    /// <see cref="LimitOptions.ActiveShareLinksPerAccount"/> allows (<c>Limit</c>: that number).
+    /// </summary>
+    public async Task<ShareLinkCreation> CreateAsync(Guid ownerId, ShareLinkInput input, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = ShareLinkRules.Validate(input, now, out var draft);
         if (draft is null)
         {
-            return (null, errors);
+            return new ShareLinkCreation(null, errors);
+        }
+
+        var limit = limits.Value.ActiveShareLinksPerAccount;
+        if (await links.CountActiveAsync(ownerId, now, cancellationToken) >= limit)
+        {
+            return new ShareLinkCreation(null, errors, limit);
         }
 
         var (token, hash) = ShareLinkToken.Create();
@@ -44,15 +58,18 @@ public sealed class ShareLinkService(ShareLinkRepository links, IPersonalData pe
                 ExpiresAt = link.ExpiresAt,
             },
             cancellationToken);
-        return (new CreatedShareLink(link, token), errors);
+        return new ShareLinkCreation(new CreatedShareLink(link, token), errors);
     }
 
     /// <summary>The owner's links, newest first; links whose end date passed are marked expired on the way.</summary>
-    public async Task<IReadOnlyList<ShareLink>> ListAsync(Guid ownerId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ShareLink>> ListAsync(Guid ownerId, CancellationToken cancellationToken) => ListAsync(ownerId, null, cancellationToken);
+
+    /// <summary>One page of the owner's links, newest first.</summary>
+    public async Task<IReadOnlyList<ShareLink>> ListAsync(Guid ownerId, PageRequest? page, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var result = new List<ShareLink>();
-        foreach (var row in await links.ListForOwnerAsync(ownerId, cancellationToken))
+        foreach (var row in await links.ListForOwnerAsync(ownerId, page, cancellationToken))
         {
             result.Add(await SettleAsync(Restore(row), now, cancellationToken));
         }
@@ -150,6 +167,9 @@ public sealed class ShareLinkService(ShareLinkRepository links, IPersonalData pe
 
 /// <summary>A link just made, with the one and only copy of its token.</summary>
 public sealed record CreatedShareLink(ShareLink Link, string Token);
+
+/// <summary>A new link, or why there is none: broken rules, or the limit of active links (<c>Limit</c>) reached.</summary>
+public sealed record ShareLinkCreation(CreatedShareLink? Created, ValidationErrors Errors, int? Limit = null);
 
 /// <summary>A link opened: the link and the view of its owner's data it allows.</summary>
 public sealed record OpenedShareLink(ShareLink Link, SharedPassport Passport);

@@ -21,8 +21,9 @@ public static class ShareLinksApi
     {
         var group = endpoints.MapGroup("/api/me/share-links").WithTags("Share links").RequireAuthorization(Policies.JobSeeker);
         group.MapPost("/", CreateAsync).WithSummary("Make a time-limited link (and QR code) to some categories of your data")
-            .ProducesValidationProblem();
-        group.MapGet("/", ListAsync).WithSummary("Your share links, newest first (without their tokens)");
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/", ListAsync).WithSummary("Your share links, newest first (without their tokens)").WithPaging();
         group.MapDelete("/{id:guid}", RevokeAsync).WithSummary("Stop a share link now")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -37,11 +38,16 @@ public static class ShareLinksApi
 
     public sealed record CreateShareLinkRequest(IReadOnlyList<string?>? Categories, DateTimeOffset? ExpiresAt, string? Label);
 
-    private static async Task<Results<Created<CreatedShareLinkResponse>, ValidationProblem>> CreateAsync(
-        CreateShareLinkRequest request, HttpContext context, ShareLinkService service, ValidationMessages messages)
+    private static async Task<Results<Created<CreatedShareLinkResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateShareLinkRequest request, HttpContext context, ShareLinkService service, ValidationMessages messages, ApiProblems problems)
     {
-        var (created, errors) = await service.CreateAsync(
+        var (created, errors, limit) = await service.CreateAsync(
             context.User.GetUserId()!.Value, new ShareLinkInput(request.Categories, request.ExpiresAt, request.Label), context.RequestAborted);
+        if (limit is { } most)
+        {
+            return problems.LimitReached("ShareLinks", most);
+        }
+
         if (created is null)
         {
             return messages.Problem(errors);
@@ -55,10 +61,10 @@ public static class ShareLinksApi
                 link.Id, url, created.Token, ShareLinkService.QrSvg(url), [.. link.Categories.Select(DataCategories.Name)], link.Label, link.ExpiresAt));
     }
 
-    private static async Task<Ok<ShareLinkResponse[]>> ListAsync(HttpContext context, ShareLinkService service)
+    private static async Task<Ok<ShareLinkResponse[]>> ListAsync(ListPage page, HttpContext context, ShareLinkService service)
     {
-        var links = await service.ListAsync(context.User.GetUserId()!.Value, context.RequestAborted);
-        return TypedResults.Ok(links.Select(ShareLinkResponse.From).ToArray());
+        var links = await service.ListAsync(context.User.GetUserId()!.Value, page.Request, context.RequestAborted);
+        return page.Ok(links.Select(ShareLinkResponse.From));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, HttpContext context, ShareLinkService service, ApiProblems problems) =>

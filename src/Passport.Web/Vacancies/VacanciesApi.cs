@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Passport.Data.Vacancies;
 using Passport.Domain.Sectors;
 using Passport.Domain.Skills;
@@ -15,8 +16,10 @@ public static class VacanciesApi
     public static IEndpointRouteBuilder MapVacanciesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/employer/vacancies").WithTags("Vacancies").RequireAuthorization(Policies.Employer);
-        group.MapGet("/", ListAsync).WithSummary("Your organisation's vacancies, the newest first");
-        group.MapPost("/", CreateAsync).WithSummary("Write a vacancy (stored as a draft)").ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/", ListAsync).WithSummary("Your organisation's vacancies, the newest first").WithPaging();
+        group.MapPost("/", CreateAsync).WithSummary("Write a vacancy (stored as a draft)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One of your organisation's vacancies").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/publish", PublishAsync).WithSummary("Publish a draft vacancy")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -80,21 +83,28 @@ public static class VacanciesApi
             request.MustHaves?.Select(mustHave => mustHave is null ? null : new MustHaveDraft(mustHave.Label, mustHave.EscoUri)).ToList());
     }
 
-    private static async Task<Ok<VacancyResponse[]>> ListAsync(HttpContext context, VacancyRepository vacancies)
+    private static async Task<Ok<VacancyResponse[]>> ListAsync(ListPage page, HttpContext context, VacancyRepository vacancies)
     {
         // Listing reads the table: every grain writes through before it answers, so the rows are current.
-        var records = await vacancies.ListOfOrganisationAsync(context.User.GetOrganisationId()!.Value, context.RequestAborted);
-        return TypedResults.Ok(records.Select(record => VacancyResponse.From(VacancyView.From(record))).ToArray());
+        var records = await vacancies.ListOfOrganisationAsync(context.User.GetOrganisationId()!.Value, page.Request, context.RequestAborted);
+        return page.Ok(records.Select(record => VacancyResponse.From(VacancyView.From(record))));
     }
 
-    private static async Task<Results<Created<VacancyResponse>, ValidationProblem>> CreateAsync(
-        VacancyRequest request, HttpContext context, IGrainFactory grains, SectorCatalog sectors, SkillCatalog skills, ValidationMessages messages)
+    private static async Task<Results<Created<VacancyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        VacancyRequest request, HttpContext context, IGrainFactory grains, VacancyRepository vacancies, SectorCatalog sectors, SkillCatalog skills,
+        ValidationMessages messages, ApiProblems problems, IOptions<LimitOptions> limits)
     {
         var draft = ToDraft(request);
         var errors = draft.Validate(sectors, skills);
         if (!errors.IsValid)
         {
             return messages.Problem(errors);
+        }
+
+        var most = limits.Value.OpenVacanciesPerOrganisation;
+        if (await vacancies.CountOpenAsync(context.User.GetOrganisationId()!.Value, context.RequestAborted) >= most)
+        {
+            return problems.LimitReached("Vacancies", most);
         }
 
         var id = Guid.CreateVersion7();

@@ -1,4 +1,3 @@
-using Passport.Data.Accounts;
 using Passport.Data.Consent;
 using Passport.Data.Tests.Database;
 using Passport.Domain.Accounts;
@@ -14,7 +13,7 @@ public abstract class AccessLogRepositoryTests(DatabaseFixture fixture)
     [Fact]
     public async Task ListForSubject_PagedByTimeAndId_NeverSkipsReadsThatShareATimestamp()
     {
-        var subject = await NewJobSeekerAsync();
+        var subject = await fixture.NewUserAsync(Roles.JobSeeker);
         var at = fixture.Time.GetUtcNow();
         var entries = new[] { at, at, at, at.AddMinutes(-1) }.Select(time => Entry(subject, time)).ToList();
         foreach (var entry in entries)
@@ -44,8 +43,8 @@ public abstract class AccessLogRepositoryTests(DatabaseFixture fixture)
     [Fact]
     public async Task ForgetReader_ErasedStaffMember_KeepsTheReadWithoutTheirName()
     {
-        var subject = await NewJobSeekerAsync();
-        var reader = await NewJobSeekerAsync();
+        var subject = await fixture.NewUserAsync(Roles.JobSeeker);
+        var reader = await fixture.NewUserAsync(Roles.JobSeeker);
         var entry = Entry(subject, fixture.Time.GetUtcNow());
         entry.ActorUserId = reader;
         entry.ActorName = "Noor";
@@ -68,16 +67,6 @@ public abstract class AccessLogRepositoryTests(DatabaseFixture fixture)
         Purpose = "Job",
         Channel = "Api",
     };
-
-    private async Task<Guid> NewJobSeekerAsync()
-    {
-        var email = $"js-{Guid.NewGuid():N}@example.org";
-        var user = new PassportUser { Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = "Sam", Language = "en" };
-        user.Roles.Add(Roles.JobSeeker);
-        using var users = new UserStore(fixture.Database, fixture.Time);
-        await users.CreateAsync(user, CancellationToken.None);
-        return user.Id;
-    }
 }
 
 public sealed class SqliteAccessLogRepositoryTests(SqliteFixture fixture) : AccessLogRepositoryTests(fixture), IClassFixture<SqliteFixture>;

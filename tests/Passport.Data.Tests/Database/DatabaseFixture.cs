@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Passport.Data.Accounts;
 using Passport.Data.Database;
 using Passport.Data.Migrations;
 using Passport.Testing;
@@ -23,6 +24,17 @@ public abstract class DatabaseFixture : IAsyncLifetime
         Database = PassportDatabase.Create(Test.Options());
         Directory.CreateDirectory(Path.GetDirectoryName(Test.SqlitePath)!);
         new DatabaseMigrator(Database, NullLogger<DatabaseMigrator>.Instance).Migrate();
+    }
+
+    /// <summary>A fresh account with this role, for rows that must belong to someone.</summary>
+    public async Task<Guid> NewUserAsync(string role)
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.org";
+        var user = new PassportUser { Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = "Sam", Language = "en" };
+        user.Roles.Add(role);
+        using var users = new UserStore(Database, Time);
+        await users.CreateAsync(user, CancellationToken.None);
+        return user.Id;
     }
 
     public async Task DisposeAsync()

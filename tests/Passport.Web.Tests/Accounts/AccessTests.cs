@@ -166,9 +166,9 @@ public abstract class AccessTests(WebAppFixture fixture)
         var before = await employer.GetFromJsonAsync<JsonElement>("/api/organisation");
         var description = $"Open on Tuesdays ({Guid.NewGuid():N})";
 
-        using var invalid = await coach.PutAsJsonAsync("/api/organisation", new { name = "Youth Desk", website = "javascript:alert(1)" });
+        using var invalid = await coach.PutAsJsonAsync("/api/organisation", new { website = "javascript:alert(1)" });
         using var valid = await coach.PutAsJsonAsync("/api/organisation",
-            new { name = "Municipality of Eindhoven: Youth Desk", sector = "public-sector", place = "Eindhoven", website = "https://youthdesk.example", description });
+            new { place = "Eindhoven", website = "https://youthdesk.example", description });
 
         await ProblemAssert.IsProblemAsync(invalid, HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
@@ -184,11 +184,13 @@ public abstract class AccessTests(WebAppFixture fixture)
 
         using var created = await admin.PostAsJsonAsync("/api/admin/organisations", new { kind = "Employer", name, sector = "logistics" });
         using var invalid = await admin.PostAsJsonAsync("/api/admin/organisations", new { kind = "1", name });
-        var all = await admin.GetFromJsonAsync<JsonElement>("/api/admin/organisations");
+        var one = await admin.GetFromJsonAsync<JsonElement>(created.Headers.Location);
+        var firstPage = await admin.GetFromJsonAsync<JsonElement>("/api/admin/organisations?pageSize=2");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.True((await ProblemAssert.IsProblemAsync(invalid, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("kind", out _));
-        Assert.Contains(all.EnumerateArray(), organisation => organisation.GetProperty("name").GetString() == name);
+        Assert.Equal(name, one.GetProperty("name").GetString());
+        Assert.Equal(2, firstPage.GetArrayLength());
     }
 
     [Fact]

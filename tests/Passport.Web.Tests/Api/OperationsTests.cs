@@ -93,6 +93,62 @@ public sealed class OperationsTests(SqliteWebAppFixture fixture)
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), cookie => cookie.Contains("c%3Dda", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("da", "returnUrl=%2F%0D%0ASet-Cookie:%20x=1", "/")]
+    [InlineData("da", "returnUrl=%2F%09%2Fevil.example", "/")]
+    [InlineData("da", "returnUrl=%5C%5Cevil.example", "/")]
+    [InlineData("da", "returnUrl=javascript:alert(1)", "/")]
+    [InlineData("da", "returnUrl=%zz%2", "/")]
+    [InlineData("da", "returnUrl=/%zz", "/%zz")]
+    [InlineData("da", "returnUrl=", "/")]
+    [InlineData("da", "", "/")]
+    [InlineData("da", "returnUrl=%2Fm%C3%A5l%3Fq%3D1", "/m%C3%A5l?q=1")]
+    [InlineData("da", "returnUrl=%2F%ED%A0%80", "/%ED%A0%80")]
+    [InlineData("da", "returnUrl=/one&returnUrl=//two.example", "/one,//two.example")]
+    [InlineData("xx", "returnUrl=/profile", "/profile")]
+    [InlineData("%F0%9F%98%80", "returnUrl=/profile", "/profile")]
+    public async Task LanguageSwitch_AnyInput_RedirectsOnThisSiteWithout500(string language, string query, string expected)
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = _app.Address };
+
+        using var response = await client.GetAsync(new Uri($"/language/{language}?{query}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_VeryLongReturnUrl_RedirectsHome()
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = _app.Address };
+
+        using var response = await client.GetAsync(new Uri($"/language/nl?returnUrl=/{new string('a', 5000)}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Body_OverOneMebibyte_Returns413ProblemAndStoresNothing()
+    {
+        var (client, _) = await Hosting.Accounts.NewJobSeekerAsync(_app);
+        using (client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, "/api/me/preferences")
+            {
+                Content = new StringContent($"{{\"hoursPerWeek\":12,\"padding\":\"{new string('a', 1024 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.ExpectContinue = true;
+
+            using var response = await client.SendAsync(request);
+
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+            Assert.Equal(JsonValueKind.Null, (await client.GetFromJsonAsync<JsonElement>("/api/me/preferences")).GetProperty("hoursPerWeek").ValueKind);
+        }
+    }
+
     [Fact]
     public async Task FrameworkProblems_InDanish_HaveDanishTitles()
     {

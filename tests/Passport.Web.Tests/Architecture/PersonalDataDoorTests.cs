@@ -265,7 +265,7 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
     }
 
     private static async Task<IReadOnlyList<JsonElement>> LogAsync(HttpClient person) =>
-        [.. (await person.GetFromJsonAsync<JsonElement>("/api/me/access-log?limit=100")).EnumerateArray()];
+        [.. (await person.GetFromJsonAsync<JsonElement>("/api/me/access-log?pageSize=100")).EnumerateArray()];
 
     [GeneratedRegex("href=\"/coach/workshops/(?<id>[0-9a-f-]{36})\"")]
     private static partial Regex WorkshopLink();

@@ -77,6 +77,17 @@ public sealed class SqliteHostLifecycleTests() : HostLifecycleTests(StorageProvi
     }
 
     [Fact]
+    public async Task Start_LimitOutOfRange_ExitsWithOneLineNamingTheSetting()
+    {
+        var result = await HostProcess.RunUntilExitAsync("--Limits:CredentialsPerDay=0");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Passport cannot start:", line, StringComparison.Ordinal);
+        Assert.Contains("CredentialsPerDay", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_UnreachablePostgres_ExitsWithOneLineThatHidesThePassword()
     {
         var result = await HostProcess.RunUntilExitAsync(
