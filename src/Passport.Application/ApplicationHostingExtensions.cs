@@ -4,6 +4,7 @@ using Passport.Application.JobSeekers;
 using Passport.Application.Passports;
 using Passport.Application.PersonalData;
 using Passport.Application.Sprints;
+using Passport.Application.Vacancies;
 using Passport.Application.Workshops;
 
 namespace Passport.Application;
@@ -20,6 +21,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<MyExperiences>();
         builder.Services.AddSingleton<MyPreferences>();
         builder.Services.AddSingleton<SprintPlay>();
+        builder.Services.AddSingleton<VacancyDesk>();
         builder.Services.AddSingleton<WorkshopRoom>();
         return builder;
     }

@@ -26,8 +26,9 @@ public enum OutcomeStatus
 /// </summary>
 public sealed record Outcome<T>
 {
-    internal Outcome(OutcomeStatus status, T? value, ValidationErrors? errors, string? problem, object[] arguments)
+    internal Outcome(OutcomeStatus status, T? value, ValidationErrors? errors, string? problem, object[] arguments, IReadOnlyDictionary<string, object?>? members = null)
     {
+        Members = members ?? new Dictionary<string, object?>();
         Status = status;
         Value = value;
         Errors = errors;
@@ -45,11 +46,14 @@ public sealed record Outcome<T>
 
     public IReadOnlyList<object> Arguments { get; }
 
+    /// <summary>Extra members of the problem for clients, e.g. <c>limit</c>.</summary>
+    public IReadOnlyDictionary<string, object?> Members { get; }
+
     public bool IsDone => Status == OutcomeStatus.Done;
 
     /// <summary>The same failure for another value type, for a use case that passes on what another one refused.</summary>
     public Outcome<TOther> As<TOther>() =>
-        IsDone ? throw new InvalidOperationException("Only a failure carries over to another value type.") : new(Status, default, Errors, Problem, [.. Arguments]);
+        IsDone ? throw new InvalidOperationException("Only a failure carries over to another value type.") : new(Status, default, Errors, Problem, [.. Arguments], Members);
 }
 
 /// <summary>Makes outcomes: <c>Outcome.Done(value)</c>, <c>Outcome.Invalid&lt;T&gt;(errors)</c>, <c>Outcome.Fail&lt;T&gt;(status, problem)</c>.</summary>
@@ -73,4 +77,8 @@ public static class Outcome
 
         return new Outcome<T>(status, default, null, problem, arguments);
     }
+
+    /// <summary>A count of <see cref="LimitOptions"/> is full (409); the problem names the limit and carries it as <c>limit</c>.</summary>
+    public static Outcome<T> LimitReached<T>(string name, int limit) =>
+        new(OutcomeStatus.Conflict, default, null, $"Problem.Limit.{name}", [limit], new Dictionary<string, object?> { ["limit"] = limit });
 }

@@ -1,3 +1,4 @@
+using Passport.Application;
 using Passport.Domain.Validation;
 using Passport.Grains.Consent;
 
@@ -24,7 +25,7 @@ public enum ConsentOutcomeKind
     RequestPending,
 
     /// <summary>
-    /// The staff member sent as many requests in the last 24 hours as <see cref="Hosting.LimitOptions.ConsentRequestsPerDay"/>
+    /// The staff member sent as many requests in the last 24 hours as <see cref="LimitOptions.ConsentRequestsPerDay"/>
     /// allows; <see cref="ConsentOutcome.RetryAfter"/> says when one more fits.
     /// </summary>
     TooManyRequests,

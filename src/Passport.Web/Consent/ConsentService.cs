@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Passport.Application.PersonalData;
+using Passport.Application;
 using Passport.Data.Accounts;
 using Passport.Data.Consent;
 using Passport.Data.Database;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Passport.Application;
 using Passport.Data.Credentials;
 using Passport.Data.Database;
 using Passport.Domain.Accounts;
@@ -22,7 +23,7 @@ public enum IssueRefusal
     /// <summary>The skill has no measurement in the passport yet (or, for a summary, no skill has).</summary>
     NotMeasured,
 
-    /// <summary>The person had <see cref="Hosting.LimitOptions.CredentialsPerDay"/> credentials issued in the last 24 hours.</summary>
+    /// <summary>The person had <see cref="LimitOptions.CredentialsPerDay"/> credentials issued in the last 24 hours.</summary>
     DailyLimit,
 }
 

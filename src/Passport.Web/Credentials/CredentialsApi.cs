@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Passport.Application;
 using Passport.Data.Credentials;
 using Passport.Domain.Credentials;
 using Passport.Domain.Skills;

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Passport.Application;
 using Passport.Web.Accounts;
 using Passport.Web.Localization;
 using Passport.Web.Sharing;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Passport.Application;
 using Passport.Web.Localization;
 
 namespace Passport.Web.Hosting;

@@ -15,8 +15,19 @@ public sealed class OutcomeResults(ApiProblems problems, ValidationMessages mess
         {
             OutcomeStatus.Done => done(outcome.Value!),
             OutcomeStatus.Invalid => messages.Problem(outcome.Errors!),
-            _ => problems.Create(StatusOf(outcome.Status), $"{outcome.Problem}.Title", $"{outcome.Problem}.Detail", [.. outcome.Arguments]),
+            _ => Problem(outcome),
         };
+    }
+
+    private ProblemHttpResult Problem<T>(Outcome<T> outcome)
+    {
+        var problem = problems.Create(StatusOf(outcome.Status), $"{outcome.Problem}.Title", $"{outcome.Problem}.Detail", [.. outcome.Arguments]);
+        foreach (var (name, value) in outcome.Members)
+        {
+            problem.ProblemDetails.Extensions[name] = value;
+        }
+
+        return problem;
     }
 
     public static int StatusOf(OutcomeStatus status) => status switch

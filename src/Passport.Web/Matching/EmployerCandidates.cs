@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using Passport.Application.PersonalData;
 using Passport.Data.Matching;
 using Passport.Data.Vacancies;
 using Passport.Domain.Consent;
 using Passport.Domain.Validation;
 using Passport.Matching;
 using Passport.Web.Accounts;
-using Passport.Application.PersonalData;
 using Passport.Web.Consent;
 using Passport.Web.Hosting;
+using LimitOptions = Passport.Application.LimitOptions;
 
 namespace Passport.Web.Matching;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Passport.Application.PersonalData;
+using Passport.Application;
 using Passport.Data.Database;
 using Passport.Data.Sharing;
 using Passport.Domain.Consent;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Passport.Application;
+using Passport.Application.Vacancies;
 using Passport.Data.Vacancies;
 using Passport.Domain.Sectors;
 using Passport.Domain.Skills;
@@ -91,27 +93,10 @@ public static class VacanciesApi
     }
 
     private static async Task<Results<Created<VacancyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        VacancyRequest request, HttpContext context, IGrainFactory grains, VacancyRepository vacancies, SectorCatalog sectors, SkillCatalog skills,
-        ValidationMessages messages, ApiProblems problems, IOptions<LimitOptions> limits)
-    {
-        var draft = ToDraft(request);
-        var errors = draft.Validate(sectors, skills);
-        if (!errors.IsValid)
-        {
-            return messages.Problem(errors);
-        }
-
-        var most = limits.Value.OpenVacanciesPerOrganisation;
-        if (await vacancies.CountOpenAsync(context.User.GetOrganisationId()!.Value, context.RequestAborted) >= most)
-        {
-            return problems.LimitReached("Vacancies", most);
-        }
-
-        var id = Guid.CreateVersion7();
-        var view = await grains.GetGrain<IVacancyGrain>(id).CreateAsync(
-            context.User.GetOrganisationId()!.Value, context.User.GetUserId()!.Value, VacancyDetails.From(draft.ToVacancy()));
-        return TypedResults.Created($"/api/employer/vacancies/{id}", VacancyResponse.From(view));
-    }
+        VacancyRequest request, HttpContext context, VacancyDesk desk, OutcomeResults results) =>
+        results.ToHttp(
+            await desk.CreateAsync(context.User, ToDraft(request), context.RequestAborted),
+            view => TypedResults.Created($"/api/employer/vacancies/{view.Id}", VacancyResponse.From(view)));
 
     private static async Task<Results<Ok<VacancyResponse>, ProblemHttpResult>> GetAsync(
         Guid id, HttpContext context, IGrainFactory grains, ApiProblems problems) =>

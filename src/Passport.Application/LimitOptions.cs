@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Passport.Web.Hosting;
+namespace Passport.Application;
 
 /// <summary>
 /// Configuration section <c>Limits</c>: how much one account or organisation can create, so no one fills the

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Passport.Application.Accounts;
+using Passport.Data.Vacancies;
+using Passport.Domain.Sectors;
+using Passport.Domain.Skills;
+using Passport.Domain.Vacancies;
+using Passport.Domain.Validation;
+using Passport.Grains.Vacancies;
+
+namespace Passport.Application.Vacancies;
+
+/// <summary>
+/// An employer's vacancies, for the API and the pages alike: writing a new one checks the rules and the
+/// organisation's cap on open vacancies in one place. Everything is keyed by the caller's organisation.
+/// </summary>
+public sealed class VacancyDesk(IGrainFactory grains, VacancyRepository vacancies, SectorCatalog sectors, SkillCatalog skills, IOptions<LimitOptions> limits)
+{
+    /// <summary>The rules a vacancy must meet: known sector and skills, a place, sensible levels and hours.</summary>
+    public ValidationErrors Check(VacancyDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return draft.Validate(sectors, skills);
+    }
+
+    /// <summary>Writes a new draft vacancy of the employer's organisation, unless it breaks the rules or the organisation is at its cap.</summary>
+    public async Task<Outcome<VacancyView>> CreateAsync(ClaimsPrincipal employer, VacancyDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        var errors = Check(draft);
+        if (!errors.IsValid)
+        {
+            return Outcome.Invalid<VacancyView>(errors);
+        }
+
+        var organisationId = employer.GetOrganisationId() ?? throw new InvalidOperationException("Only staff of an organisation write vacancies.");
+        var most = limits.Value.OpenVacanciesPerOrganisation;
+        if (await vacancies.CountOpenAsync(organisationId, cancellationToken) >= most)
+        {
+            return Outcome.LimitReached<VacancyView>("Vacancies", most);
+        }
+
+        var author = employer.GetUserId() ?? throw new InvalidOperationException("Only a signed-in employer writes vacancies.");
+        return Outcome.Done(await grains.GetGrain<IVacancyGrain>(Guid.CreateVersion7()).CreateAsync(organisationId, author, VacancyDetails.From(draft.ToVacancy())));
+    }
+}
