@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Dapper;
-using Passport.Data.Consent;
 using Passport.Data.Database;
 
 namespace Passport.Data.Matching;
@@ -20,19 +19,20 @@ public sealed class MatchRepository(PassportDatabase database)
     private const int RefLength = 8;
 
     /// <summary>
-    /// Records a list shown to staff in one transaction: pseudonyms for candidates shown for the first time, the
-    /// list with its items (which hold only pseudonyms), and one access-log entry per person shown. Returns every
-    /// shown person's row for this vacancy.
+    /// Records a list shown to staff in one transaction: pseudonyms for candidates shown for the first time and the
+    /// list with its items (which hold only pseudonyms). Returns every shown person's row for this vacancy. The
+    /// access-log entries of the people shown are the caller's to write first (<c>AccessLogRepository.AppendManyAsync</c>),
+    /// so a read is never shown without its entry.
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, MatchCandidateRow>> RecordCandidateListAsync(
         MatchListRecord list,
         IReadOnlyList<Guid> shownUserIds,
-        Func<IReadOnlyDictionary<Guid, MatchCandidateRow>, (IReadOnlyList<MatchListItem> Items, IReadOnlyList<AccessLogRow> Log)> complete,
+        Func<IReadOnlyDictionary<Guid, MatchCandidateRow>, IReadOnlyList<MatchListItem>> items,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(shownUserIds);
-        ArgumentNullException.ThrowIfNull(complete);
+        ArgumentNullException.ThrowIfNull(items);
         var vacancyId = list.VacancyId ?? throw new ArgumentException("A candidate list belongs to a vacancy.", nameof(list));
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -45,16 +45,7 @@ public sealed class MatchRepository(PassportDatabase database)
             shownUserIds.Select(userId => new { vacancyId, userId, candidateRef = NewRef(), now = list.ShownAt }),
             transaction, cancellationToken: cancellationToken));
         var rows = await ListAsync(connection, transaction, vacancyId, shownUserIds, database.IsIn("user_id", "userIds"), cancellationToken);
-        var (items, log) = complete(rows);
-        await InsertListAsync(connection, transaction, list with { Items = items }, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO access_log (id, subject_user_id, accessed_at, actor_user_id, actor_name, organisation_id, organisation_name,
-                                    categories, purpose, channel)
-            VALUES (@Id, @SubjectUserId, @AccessedAt, @ActorUserId, @ActorName, @OrganisationId, @OrganisationName,
-                    @Categories, @Purpose, @Channel)
-            """,
-            log, transaction, cancellationToken: cancellationToken));
+        await InsertListAsync(connection, transaction, list with { Items = items(rows) }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows;
     }

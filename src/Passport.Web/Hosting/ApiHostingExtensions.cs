@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Passport.Web.Accounts;
 using Passport.Web.Localization;
+using Passport.Web.Matching;
 using Passport.Web.Sharing;
 
 namespace Passport.Web.Hosting;
@@ -58,6 +59,16 @@ public static class ApiHostingExtensions
                 return RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ShareLinkPermitsPerMinute, Window = TimeSpan.FromMinutes(1) });
+            });
+            options.AddPolicy(EmployerMatchesApi.MatchesRateLimitPolicy, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                // Per organisation, not per address or person: staff of one employer share the allowance. Only
+                // employers reach these routes (authorisation runs first), and every employer has an organisation.
+                var organisation = context.User.GetOrganisationId()?.ToString() ?? "none";
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    organisation,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.MatchPermitsPerMinute, Window = TimeSpan.FromMinutes(1) });
             });
             options.OnRejected = async (context, cancellationToken) =>
             {
