@@ -45,8 +45,9 @@ public sealed class CandidateMatcher(
 
     private static readonly DataCategory[] ShownCategories = [DataCategory.Skills, DataCategory.Experiences];
 
+    /// <summary>The best <paramref name="top"/> candidates for a published vacancy, each view logged with the door it went through.</summary>
     public async Task<CandidateListResponse> RankAsync(
-        VacancyRecord vacancy, ClaimsPrincipal viewer, int top, CancellationToken cancellationToken)
+        VacancyRecord vacancy, ClaimsPrincipal viewer, int top, AccessChannel channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vacancy);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -94,7 +95,7 @@ public sealed class CandidateMatcher(
                 OrganisationName = organisation?.Name,
                 Categories = DataCategories.Format(ShownCategories),
                 Purpose = words.InLanguage(findable[pair.Candidate.UserId], "Match.Log.Purpose", vacancy.Vacancy.Title),
-                Channel = nameof(AccessChannel.Api),
+                Channel = channel.ToString(),
             })],
             cancellationToken);
         var list = new MatchListRecord(

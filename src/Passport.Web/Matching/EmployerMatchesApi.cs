@@ -71,7 +71,7 @@ public static class EmployerMatchesApi
             return problems.Create(StatusCodes.Status409Conflict, "Match.Problem.NotPublished.Title", "Match.Problem.NotPublished.Detail");
         }
 
-        return TypedResults.Ok(await matcher.RankAsync(vacancy, context.User, count, context.RequestAborted));
+        return TypedResults.Ok(await matcher.RankAsync(vacancy, context.User, count, AccessChannel.Api, context.RequestAborted));
     }
 
     private static async Task<Results<Ok<CandidateDetail>, ProblemHttpResult>> CandidateAsync(
