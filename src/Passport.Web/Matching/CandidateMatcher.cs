@@ -77,7 +77,9 @@ public sealed class CandidateMatcher(
         var explanations = MatchExplainer.Explain(
             ranker, profile, shownProfiles, maxReasons: MatchWords.ReasonsAsked,
             // The shortlist's average, from an even sample of it: the same within noise, at a tenth of the cost.
-            population: typical.TopUp(EvenSample.Of(shortlisted, ReasonBaselineSize, candidate => candidate.Profile)));
+            population: typical.TopUp(EvenSample.Of(shortlisted, ReasonBaselineSize, candidate => candidate.Profile)),
+            // A card shows only the skills the vacancy asks; the others count as the average candidate's.
+            onlySkills: profile.Skills.Select(requirement => requirement.SkillId).ToHashSet(StringComparer.Ordinal));
         var offers = await pathways.ListOpenAsync(cancellationToken);
         var organisation = await organisations.FindAsync(vacancy.OrganisationId, cancellationToken);
         var now = time.GetUtcNow();
