@@ -2,7 +2,7 @@ namespace Passport.Matching;
 
 public static class Geo
 {
-    private const double EarthRadiusKm = 6371.0088;
+    public const double EarthRadiusKm = 6371.0088;
 
     /// <summary>Great-circle distance in kilometres (haversine); good to well under 1 % for travel distances.</summary>
     public static double DistanceKm(GeoPoint from, GeoPoint to)

@@ -29,13 +29,18 @@ public static class MatchExplainer
     private static readonly string[] PairInputs =
         [FeatureSchema.DistanceKm, FeatureSchema.HoursMismatch, FeatureSchema.MustHaveCoverage, FeatureSchema.SectorExperience];
 
+    /// <param name="onlySkills">
+    /// When given, only these skills can become reasons, and every other skill of each candidate counts as the average
+    /// candidate's: for explaining what a card shows when the card shows only some skills.
+    /// </param>
     public static IReadOnlyList<CandidateExplanation> Explain(
         LightGbmRanker ranker,
         VacancyProfile vacancy,
         IReadOnlyList<CandidateProfile> candidates,
         int maxReasons = 5,
         double minimumMagnitude = 1e-3,
-        IReadOnlyList<CandidateProfile>? population = null)
+        IReadOnlyList<CandidateProfile>? population = null,
+        IReadOnlySet<string>? onlySkills = null)
     {
         ArgumentNullException.ThrowIfNull(ranker);
         ArgumentNullException.ThrowIfNull(vacancy);
@@ -50,6 +55,17 @@ public static class MatchExplainer
         // else of the candidates explained.
         population = population is { Count: > 0 } ? population : candidates;
         var schema = ranker.Schema;
+        var averageSkills = schema.SkillIds.ToDictionary(id => id, id => AverageMeasure(population, id), StringComparer.Ordinal);
+        var explained = onlySkills is null ? schema.SkillIds : [.. schema.SkillIds.Where(onlySkills.Contains)];
+        if (onlySkills is not null)
+        {
+            candidates = [.. candidates.Select(candidate => candidate with
+            {
+                Skills = schema.SkillIds.Where(id => !onlySkills.Contains(id) || candidate.Skills.ContainsKey(id)).ToDictionary(
+                    id => id, id => onlySkills.Contains(id) ? candidate.Skills[id] : averageSkills[id], StringComparer.Ordinal),
+            })];
+        }
+
         var original = candidates.Select(c => schema.Compute(c, vacancy).Values.ToArray()).ToArray();
         var average = new float[schema.Count];
         var row = new float[schema.Count];
@@ -62,16 +78,15 @@ public static class MatchExplainer
             }
         }
 
-        var averageSkills = schema.SkillIds.ToDictionary(id => id, id => AverageMeasure(population, id), StringComparer.Ordinal);
         var pairInputs = PairInputs.Select(name => schema.IndexOf(name)).ToArray();
-        var width = 1 + schema.SkillIds.Count + pairInputs.Length;
+        var width = 1 + explained.Count + pairInputs.Length;
 
         // Row layout per candidate: the original, one row per skill swapped, one per pair input averaged.
         var batch = new List<float[]>(candidates.Count * width);
         for (var i = 0; i < candidates.Count; i++)
         {
             batch.Add(original[i]);
-            foreach (var skillId in schema.SkillIds)
+            foreach (var skillId in explained)
             {
                 var skills = new Dictionary<string, SkillMeasure>(candidates[i].Skills, StringComparer.Ordinal) { [skillId] = averageSkills[skillId] };
                 batch.Add(schema.Compute(candidates[i] with { Skills = skills }, vacancy).Values.ToArray());
@@ -91,8 +106,8 @@ public static class MatchExplainer
         {
             var start = i * width;
             var score = scores[start];
-            var deltas = schema.SkillIds.Select((id, s) => (Feature: SkillFeature, SkillId: (string?)id, Delta: (double)(score - scores[start + 1 + s])))
-                .Concat(PairInputs.Select((name, p) => (Feature: name, SkillId: (string?)null, Delta: (double)(score - scores[start + 1 + schema.SkillIds.Count + p]))));
+            var deltas = explained.Select((id, s) => (Feature: SkillFeature, SkillId: (string?)id, Delta: (double)(score - scores[start + 1 + s])))
+                .Concat(PairInputs.Select((name, p) => (Feature: name, SkillId: (string?)null, Delta: (double)(score - scores[start + 1 + explained.Count + p]))));
             var reasons = deltas
                 .Where(r => Math.Abs(r.Delta) >= minimumMagnitude)
                 .OrderByDescending(r => Math.Abs(r.Delta))

@@ -24,6 +24,13 @@ public sealed class MatchingOptions
     [Range(1, 100)]
     public int MaxTop { get; set; } = 100;
 
+    /// <summary>
+    /// Each card of an employer's list shows only what at least this many cards of the same list show alike
+    /// (<see cref="Cards.LookAlikes"/>), so two lists cannot be joined one-to-one; 1 switches it off.
+    /// </summary>
+    [Range(1, 20)]
+    public int CardLookAlikes { get; set; } = 2;
+
     /// <summary>How old the candidate pool may get before a request re-reads the passports changed since; zero re-reads on every request.</summary>
     public TimeSpan PoolRefresh { get; set; } = TimeSpan.FromSeconds(15);
 

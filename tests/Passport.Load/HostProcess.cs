@@ -63,6 +63,8 @@ public sealed class HostProcess : IAsyncDisposable
         environment["Seed__Demo"] = "true";
         environment["Benchmarks__EchoHub"] = "true";
         environment["RateLimits__AuthPermitsPerMinute"] = "1000000";
+        // The matching benchmark asks for candidate lists far faster than one employer may.
+        environment["RateLimits__MatchPermitsPerMinute"] = "1000000";
         environment["Sprints__ReplayCooldown"] = "00:00:00";
         environment["Orleans__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
         environment["Orleans__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);

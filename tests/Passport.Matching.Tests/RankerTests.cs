@@ -154,6 +154,26 @@ public sealed class RankerTests(TestMarket data) : IClassFixture<TestMarket>
     }
 
     [Fact]
+    public void Explain_OnlySomeSkills_ReasonsNameOnlyThoseAndTheOthersDoNotMatter()
+    {
+        var vacancy = new VacancyProfile("explain", "healthcare", [new("empathy", 3, 3), new("planning", 1, 2)], [], new(51.4416, 5.4697), 32);
+        var candidates = data.Market.Candidates.Where(c => FeatureSchema.DistanceKmOf(c, vacancy) < 60).Take(30).ToList();
+        HashSet<string> asked = ["empathy", "planning"];
+        // The same people with every other skill changed: what is not explained must not change the explanation.
+        var changed = candidates.Select(c => c with
+        {
+            Skills = c.Skills.ToDictionary(p => p.Key, p => asked.Contains(p.Key) ? p.Value : new SkillMeasure(1, 1.1, 0.9)),
+        }).ToList();
+
+        var explained = MatchExplainer.Explain(data.Ranker, vacancy, candidates, maxReasons: 7, population: candidates, onlySkills: asked);
+        var again = MatchExplainer.Explain(data.Ranker, vacancy, changed, maxReasons: 7, population: candidates, onlySkills: asked);
+
+        Assert.All(explained.SelectMany(e => e.Reasons), r => Assert.True(r.Feature != MatchExplainer.SkillFeature || asked.Contains(r.SkillId!)));
+        Assert.Contains(explained.SelectMany(e => e.Reasons), r => r.Feature == MatchExplainer.SkillFeature);
+        Assert.Equal(explained.Select(e => e.Reasons), again.Select(e => e.Reasons));
+    }
+
+    [Fact]
     public void ShortlistRecall_ShortlistHoldsEveryone_One()
     {
         var recall = MatchingEvaluation.MeasureShortlistRecall(data.Ranker, data.Market, data.HeldOut, shortlistSize: data.Market.Candidates.Count);

@@ -11,12 +11,14 @@ namespace Passport.Data.Consent;
 /// </summary>
 internal sealed class AccessLogWriter(PassportDatabase database)
 {
-    // Ten parameters a row; 500 rows stay far below SQLite's and PostgreSQL's parameter limits.
-    private const int RowsPerStatement = 500;
+    private const int Columns = 10;
+
+    // SQLite's historical limit of 999 parameters in one statement (newer builds allow more, but need not).
+    private const int RowsPerStatement = 999 / Columns;
 
     public Task AppendAsync(AccessLogRow entry, CancellationToken cancellationToken = default) => AppendAsync([entry], cancellationToken);
 
-    /// <summary>Writes all entries in one transaction, as one multi-row insert per 500 entries.</summary>
+    /// <summary>Writes all entries in one transaction, as one multi-row insert per 99 entries.</summary>
     public async Task AppendAsync(IReadOnlyList<AccessLogRow> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Dapper;
-using Passport.Data.Consent;
 using Passport.Data.Database;
 
 namespace Passport.Data.Matching;

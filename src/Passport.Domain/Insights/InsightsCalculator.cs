@@ -25,7 +25,8 @@ public static class InsightsCalculator
 
     /// <summary>
     /// How many people reach each vacancy's threshold (every required skill measured at or above its minimum) now and
-    /// after the gains; a skill never measured stays unmet, since a pathway's gain needs a starting level.
+    /// after the gains; a skill never measured stays unmet, since a pathway's gain needs a starting level. Only
+    /// suppressed and rounded counts come out (<see cref="PeopleChange"/>).
     /// </summary>
     public static WhatIfResult WhatIf(IReadOnlyList<DemandVacancy> vacancies, SupplyMatrix supply, IReadOnlyList<LevelGain> gains)
     {
@@ -73,10 +74,10 @@ public static class InsightsCalculator
         }
 
         var perVacancy = vacancies
-            .Select((vacancy, index) => new VacancyWhatIf(vacancy.Id, vacancy.Title, PeopleCount.Of(now[index]), PeopleCount.Of(after[index])))
+            .Select((vacancy, index) => new VacancyWhatIf(vacancy.Id, vacancy.Title, PeopleChange.Of(now[index], after[index])))
             .ToList();
-        var gaining = Enumerable.Range(0, vacancies.Count).Count(index => after[index] > now[index]);
-        return new WhatIfResult(peopleNow, peopleAfter, gaining, perVacancy);
+        var gaining = perVacancy.Count(vacancy => !vacancy.Qualifying.Change.Suppressed);
+        return new WhatIfResult(PeopleChange.Of(peopleNow, peopleAfter), gaining, perVacancy);
     }
 
     private static bool Meets(double[] person, (int Column, int MinimumLevel)[] requirements, double[]? delta)

@@ -12,6 +12,7 @@ using Microsoft.OpenApi;
 using Passport.Application;
 using Passport.Web.Accounts;
 using Passport.Web.Localization;
+using Passport.Web.Matching;
 using Passport.Web.Sharing;
 
 namespace Passport.Web.Hosting;
@@ -65,6 +66,10 @@ public static class ApiHostingExtensions
                 ? PerClientPerMinute(context, limits => limits.AuthPermitsPerMinute)
                 : RateLimitPartition.GetNoLimiter(""));
             options.AddPolicy(ShareLinksApi.RateLimitPolicy, context => PerClientPerMinute(context, limits => limits.ShareLinkPermitsPerMinute));
+            // Per organisation, not per address or person: staff of one employer share the allowance. Only employers reach
+            // these routes (authorisation runs first), and every employer has an organisation.
+            options.AddPolicy(EmployerMatchesApi.MatchesRateLimitPolicy, context =>
+                PerMinute(context, context.User.GetOrganisationId()?.ToString() ?? "none", limits => limits.MatchPermitsPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
@@ -115,11 +120,13 @@ public static class ApiHostingExtensions
     /// A fixed one-minute window per client address. The counters live in this host's memory: with N hosts behind a
     /// load balancer a client may get up to N times the limit (see docs/operations.md).
     /// </summary>
-    private static RateLimitPartition<string> PerClientPerMinute(HttpContext context, Func<RateLimitOptions, int> permits)
+    private static RateLimitPartition<string> PerClientPerMinute(HttpContext context, Func<RateLimitOptions, int> permits) =>
+        PerMinute(context, ClientAddress.Of(context), permits);
+
+    private static RateLimitPartition<string> PerMinute(HttpContext context, string key, Func<RateLimitOptions, int> permits)
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         return RateLimitPartition.GetFixedWindowLimiter(
-            ClientAddress.Of(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits(limits), Window = TimeSpan.FromMinutes(1) });
+            key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits(limits), Window = TimeSpan.FromMinutes(1) });
     }
 }

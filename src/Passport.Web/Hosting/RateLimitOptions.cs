@@ -14,4 +14,11 @@ public sealed class RateLimitOptions
     /// <summary>Opens of share links (API and page) per client address per minute; tokens are unguessable, this keeps it so.</summary>
     [Range(1, 1_000_000)]
     public int ShareLinkPermitsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Candidate lists (API and page) per employer organisation per minute, whoever of its staff asks: each list
+    /// reads many people's passports, so an organisation cannot harvest the pool by asking again and again.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MatchPermitsPerMinute { get; set; } = 30;
 }

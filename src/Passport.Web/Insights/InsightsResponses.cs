@@ -2,7 +2,7 @@ using Passport.Domain.Insights;
 
 namespace Passport.Web.Insights;
 
-/// <summary>A count of people: <c>count</c> is null when suppressed (fewer than five), <c>label</c> is then "&lt;5".</summary>
+/// <summary>A count of people: <c>count</c> is null when suppressed (fewer than five), <c>label</c> is then "&lt;5"; else both are rounded to five.</summary>
 public sealed record PeopleCountResponse(int? Count, string Label)
 {
     public static PeopleCountResponse From(PeopleCount count) => new(count.Count, count.Label);
@@ -37,20 +37,31 @@ public sealed record InsightsResponse(
 
 public sealed record GainResponse(string SkillId, double Levels);
 
-public sealed record VacancyWhatIfResponse(Guid VacancyId, string Title, PeopleCountResponse QualifyingNow, PeopleCountResponse QualifyingAfter);
+/// <summary>
+/// One vacancy's what-if: <c>gained</c> is suppressed below five like any count, and then <c>qualifyingAfter</c>
+/// repeats <c>qualifyingNow</c>, so a change of one to four people never shows.
+/// </summary>
+public sealed record VacancyWhatIfResponse(
+    Guid VacancyId, string Title, PeopleCountResponse QualifyingNow, PeopleCountResponse QualifyingAfter, PeopleCountResponse Gained);
 
 public sealed record WhatIfResponse(
     GainResponse[] Gains,
-    int CandidatesNowQualifying,
-    int CandidatesQualifyingAfter,
+    PeopleCountResponse CandidatesNowQualifying,
+    PeopleCountResponse CandidatesQualifyingAfter,
+    PeopleCountResponse CandidatesGained,
     int VacanciesGainingCandidates,
     VacancyWhatIfResponse[] PerVacancy)
 {
     public static WhatIfResponse From(WhatIfResult result, IReadOnlyList<LevelGain> gains) => new(
         [.. gains.Select(gain => new GainResponse(gain.SkillId, gain.Levels))],
-        result.CandidatesNowQualifying,
-        result.CandidatesQualifyingAfter,
+        PeopleCountResponse.From(result.Candidates.Before),
+        PeopleCountResponse.From(result.Candidates.After),
+        PeopleCountResponse.From(result.Candidates.Change),
         result.VacanciesGainingCandidates,
         [.. result.PerVacancy.Select(vacancy => new VacancyWhatIfResponse(
-            vacancy.VacancyId, vacancy.Title, PeopleCountResponse.From(vacancy.QualifyingNow), PeopleCountResponse.From(vacancy.QualifyingAfter)))]);
+            vacancy.VacancyId,
+            vacancy.Title,
+            PeopleCountResponse.From(vacancy.Qualifying.Before),
+            PeopleCountResponse.From(vacancy.Qualifying.After),
+            PeopleCountResponse.From(vacancy.Qualifying.Change)))]);
 }

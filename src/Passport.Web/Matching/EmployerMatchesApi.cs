@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Passport.Application.PersonalData;
+using Passport.Domain.Vacancies;
 using Passport.Domain.Validation;
 using Passport.Matching;
 using Passport.Web.Accounts;
@@ -17,12 +18,18 @@ namespace Passport.Web.Matching;
 /// </summary>
 public static class EmployerMatchesApi
 {
+    /// <summary>Candidate lists per organisation (API and page alike): each list is a read of many people's data.</summary>
+    public const string MatchesRateLimitPolicy = "matches";
+
     public static IEndpointRouteBuilder MapEmployerMatchesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/employer/vacancies/{id:guid}").WithTags("Matching").RequireAuthorization(Policies.Employer);
-        group.MapGet("/matches", MatchesAsync).WithSummary("Ranked candidates without names for your vacancy (advice, never a decision)")
+        group.MapGet("/matches", MatchesAsync).WithSummary("Ranked candidates without names for your published vacancy (advice, never a decision)")
+            .RequireRateLimiting(MatchesRateLimitPolicy)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/candidates/{candidateRef}", CandidateAsync)
             .WithSummary("One candidate of the vacancy: invitation, outcome, and what they share with you once they said yes")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -58,6 +65,12 @@ public static class EmployerMatchesApi
         if (await employer.OwnVacancyAsync(id, context.User, context.RequestAborted) is not { } vacancy)
         {
             return VacancyNotFound(problems);
+        }
+
+        // People agreed to be found for vacancies on offer: a draft or a closed vacancy ranks nobody.
+        if (vacancy.Status != VacancyStatus.Published)
+        {
+            return problems.Create(StatusCodes.Status409Conflict, "Match.Problem.NotPublished.Title", "Match.Problem.NotPublished.Detail");
         }
 
         return TypedResults.Ok(await matcher.RankAsync(vacancy, context.User, count, AccessChannel.Api, context.RequestAborted));

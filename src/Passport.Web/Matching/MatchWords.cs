@@ -4,6 +4,7 @@ using Passport.Domain.Accounts;
 using Passport.Domain.Skills;
 using Passport.Matching;
 using Passport.Matching.Advice;
+using Passport.Matching.Cards;
 using Passport.Web.Localization;
 
 namespace Passport.Web.Matching;
@@ -29,7 +30,8 @@ public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skill
         IEnumerable<MatchReason> reasons,
         CandidateProfile candidate,
         VacancyProfile vacancy,
-        Func<SkillGap, IReadOnlyList<PathwayOffer>> closers)
+        Func<SkillGap, IReadOnlyList<PathwayOffer>> closers,
+        Func<string, bool>? levelShown = null)
     {
         ArgumentNullException.ThrowIfNull(reasons);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -38,7 +40,7 @@ public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skill
         var gaps = PathwayAdvice.Gaps(candidate, vacancy).ToDictionary(gap => gap.SkillId, StringComparer.Ordinal);
         return [.. reasons.Where(reason => !Contradicts(reason, candidate, gaps)).Take(ReasonsShown).Select(reason => new ReasonView(
             reason.Direction == ReasonDirection.Raised ? "raised" : "lowered",
-            Sentence(perspective, reason, candidate, vacancy, gaps, closers),
+            Sentence(perspective, reason, candidate, vacancy, gaps, closers, levelShown),
             reason.Feature,
             reason.SkillId))];
     }
@@ -58,9 +60,22 @@ public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skill
 
     public string ClosedBy(string pathwayTitle) => texts["Match.Reason.ClosedBy", pathwayTitle];
 
+    /// <summary>Distance bands <paramref name="from"/> to <paramref name="to"/> (<see cref="CardBands"/>) in words: "within 10 km", "10 to 50 km away", ….</summary>
+    public string Distance(int from, int to)
+    {
+        var (start, end) = CardBands.DistanceRange(from, to);
+        return start == 0 ? texts["Match.Distance.Within", end!] : end is null ? texts["Match.Distance.Over", start] : texts["Match.Distance.Between", start, end];
+    }
+
+    /// <summary>A certainty (<see cref="CardBands.Certainty"/>) in words: "sure", "fairly sure", "not yet sure".</summary>
+    public string Certainty(string certainty) => texts[$"Match.Certainty.{certainty}"];
+
+    /// <summary>Hours wanted against the job's (<see cref="CardBands.HoursBand"/>) in words.</summary>
+    public string HoursBand(string band) => texts[$"Match.Hours.{band}"];
+
     private string Sentence(
         Perspective perspective, MatchReason reason, CandidateProfile candidate, VacancyProfile vacancy,
-        Dictionary<string, SkillGap> gaps, Func<SkillGap, IReadOnlyList<PathwayOffer>> closers)
+        Dictionary<string, SkillGap> gaps, Func<SkillGap, IReadOnlyList<PathwayOffer>> closers, Func<string, bool>? levelShown)
     {
         var raised = reason.Direction == ReasonDirection.Raised;
         switch (reason.Feature)
@@ -80,7 +95,10 @@ public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skill
 
                 if (gaps.TryGetValue(skillId, out var gap))
                 {
-                    var below = gap.Levels == 1 ? Text(perspective, "SkillBelowOne", name) : Text(perspective, "SkillBelowMany", name, gap.Levels);
+                    // A card that holds levels back says only that the skill is below the minimum, not by how much.
+                    var below = levelShown?.Invoke(skillId) == false ? Text(perspective, "SkillBelow", name)
+                        : gap.Levels == 1 ? Text(perspective, "SkillBelowOne", name)
+                        : Text(perspective, "SkillBelowMany", name, gap.Levels);
                     return closers(gap) is [var first, ..] ? $"{below} {ClosedBy(first.Title)}" : below;
                 }
 
@@ -91,17 +109,24 @@ public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skill
                     return Text(perspective, "PlaceUnknown");
                 }
 
-                var km = RoundedKm(FeatureSchema.DistanceKmOf(candidate, vacancy));
-                return Text(perspective, raised ? "Close" : "Far", km);
+                // A job seeker reads their own distance; an employer's card shows only bands, so the reason names none.
+                return perspective == Perspective.You
+                    ? Text(perspective, raised ? "Close" : "Far", RoundedKm(FeatureSchema.DistanceKmOf(candidate, vacancy)))
+                    : Text(perspective, raised ? "Close" : "Far");
             case FeatureSchema.HoursMismatch:
                 if (candidate.HoursWanted is not { } hours)
                 {
                     return Text(perspective, "HoursUnknown");
                 }
 
-                return raised
-                    ? Text(perspective, "HoursFit", Hours(vacancy.HoursPerWeek))
-                    : Text(perspective, "HoursMismatch", Hours(hours), Hours(vacancy.HoursPerWeek));
+                if (raised)
+                {
+                    return Text(perspective, "HoursFit", Hours(vacancy.HoursPerWeek));
+                }
+
+                return perspective == Perspective.You
+                    ? Text(perspective, "HoursMismatch", Hours(hours), Hours(vacancy.HoursPerWeek))
+                    : Text(perspective, hours < vacancy.HoursPerWeek ? "HoursFewer" : "HoursMore", Hours(vacancy.HoursPerWeek));
             case FeatureSchema.MustHaveCoverage:
                 return Text(perspective, raised ? "MustHavesMet" : "MustHavesMissing");
             case FeatureSchema.SectorExperience:

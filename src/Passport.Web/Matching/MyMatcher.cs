@@ -72,7 +72,7 @@ public sealed class MyMatcher(
                 PathwayAdvice.Reaches(me, s.Profile),
                 words.Reasons(Perspective.You, reasons, me, s.Profile, Closers),
                 [.. PathwayAdvice.Gaps(me, s.Profile).Select(gap => new GapView(
-                    gap.SkillId, words.SkillName(gap.SkillId), gap.Level, gap.MinimumLevel, [.. Closers(gap).Select(PathwayOffers.Ref)]))]);
+                    gap.SkillId, words.SkillName(gap.SkillId), gap.Level is not null, gap.Level, gap.MinimumLevel, [.. Closers(gap).Select(PathwayOffers.Ref)]))]);
         }).ToList();
 
         var list = new MatchListRecord(

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Passport.Data.Matching;
+using Passport.Domain.Insights;
 using Passport.Matching.Training;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
+using Passport.Web.Insights;
 
 namespace Passport.Web.Matching;
 
@@ -22,18 +24,35 @@ public static class RankerAdminApi
         return endpoints;
     }
 
-    /// <summary>A stored model as the model card shows it; <c>metadata</c> holds its features, skills and metrics.</summary>
+    /// <summary>
+    /// A stored model as the model card shows it; <c>metadata</c> holds its features, skills and metrics. Training
+    /// pairs are outcomes recorded about people, so they are a count of people like any other (suppressed below
+    /// five, else rounded to five).
+    /// </summary>
     public sealed record ModelResponse(
-        string Version, string Source, string Status, DateTimeOffset TrainedAt, int TrainingPairs, int TrainingVacancies,
+        string Version, string Source, string Status, DateTimeOffset TrainedAt, PeopleCountResponse TrainingPairs, int TrainingVacancies,
         double HeldOutNdcg, double? ComparedNdcg, JsonElement Metadata, DateTimeOffset CreatedAt, DateTimeOffset? PromotedAt)
     {
         public static ModelResponse From(RankerModelRow row)
         {
             ArgumentNullException.ThrowIfNull(row);
             return new(
-                row.Version, row.Source.ToLowerInvariant(), row.Status.ToLowerInvariant(), row.TrainedAt, row.TrainingPairs,
-                row.TrainingVacancies, row.HeldOutNdcg, row.ComparedNdcg, JsonDocument.Parse(row.Metadata).RootElement.Clone(),
-                row.CreatedAt, row.PromotedAt);
+                row.Version, row.Source.ToLowerInvariant(), row.Status.ToLowerInvariant(), row.TrainedAt,
+                PeopleCountResponse.From(PeopleCount.Of(row.TrainingPairs)), row.TrainingVacancies, row.HeldOutNdcg, row.ComparedNdcg,
+                JsonDocument.Parse(row.Metadata).RootElement.Clone(), row.CreatedAt, row.PromotedAt);
+        }
+    }
+
+    /// <summary>A retraining run: <c>pairs</c>, the outcomes it found, is a count of people like any other.</summary>
+    public sealed record RetrainResponse(
+        RetrainDecision Decision, string? Version, string? ActiveVersion, int Vacancies, PeopleCountResponse Pairs, double? ChallengerNdcg, double? ActiveNdcg)
+    {
+        public static RetrainResponse From(RetrainResult result)
+        {
+            ArgumentNullException.ThrowIfNull(result);
+            return new(
+                result.Decision, result.Version, result.ActiveVersion, result.Vacancies, PeopleCountResponse.From(PeopleCount.Of(result.Pairs)),
+                result.ChallengerNdcg, result.ActiveNdcg);
         }
     }
 
@@ -44,8 +63,8 @@ public static class RankerAdminApi
         return page.Ok((await models.ListAsync(page.Request, context.RequestAborted)).Select(ModelResponse.From));
     }
 
-    private static async Task<Ok<RetrainResult>> RetrainAsync(HttpContext context, RankerStore store) =>
-        TypedResults.Ok(await store.RetrainAsync(context.RequestAborted));
+    private static async Task<Ok<RetrainResponse>> RetrainAsync(HttpContext context, RankerStore store) =>
+        TypedResults.Ok(RetrainResponse.From(await store.RetrainAsync(context.RequestAborted)));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ActivateAsync(string version, HttpContext context, RankerStore store, ApiProblems problems) =>
         await store.ActivateAsync(version, context.RequestAborted)

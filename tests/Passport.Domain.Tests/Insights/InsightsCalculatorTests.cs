@@ -43,11 +43,12 @@ public sealed class InsightsCalculatorTests
 
         Assert.Equal(3, insights.PublishedVacancies);
         Assert.Equal(15, insights.JobSeekers.Count);
+        // 13 people reach teamwork 3 and 7 reach 4: shown rounded to fives, as 15 and 5.
         var teamwork3 = Assert.Single(insights.Skills, row => row is { SkillId: "teamwork", MinimumLevel: 3 });
-        Assert.Equal((2, 5, 2.5, 13), (teamwork3.Vacancies, teamwork3.TotalImportance, teamwork3.AverageImportance, teamwork3.Supply.Count!.Value));
+        Assert.Equal((2, 5, 2.5, 15), (teamwork3.Vacancies, teamwork3.TotalImportance, teamwork3.AverageImportance, teamwork3.Supply.Count!.Value));
         var teamwork4 = Assert.Single(insights.Skills, row => row is { SkillId: "teamwork", MinimumLevel: 4 });
-        Assert.Equal((1, 7), (teamwork4.Vacancies, teamwork4.Supply.Count!.Value));
-        Assert.Equal(6, Assert.Single(insights.Skills, row => row.SkillId == "planning").Supply.Count);
+        Assert.Equal((1, 5), (teamwork4.Vacancies, teamwork4.Supply.Count!.Value));
+        Assert.Equal(5, Assert.Single(insights.Skills, row => row.SkillId == "planning").Supply.Count);
         var logistics = Assert.Single(insights.Sectors, group => group.Name == "logistics");
         Assert.Equal(["teamwork/3", "teamwork/4"], logistics.Rows.Select(row => $"{row.SkillId}/{row.MinimumLevel}"));
         var rotterdam = Assert.Single(insights.Regions, group => group.Name == "Rotterdam");
@@ -77,6 +78,54 @@ public sealed class InsightsCalculatorTests
         Assert.Equal(5, PeopleCount.Of(5).Count);
     }
 
+    [Theory]
+    [InlineData(5, 5)]
+    [InlineData(7, 5)]
+    [InlineData(8, 10)]
+    [InlineData(12, 10)]
+    [InlineData(13, 15)]
+    [InlineData(1234, 1235)]
+    public void PeopleCount_FiveOrMore_IsRoundedToTheNearestFive(int count, int shown)
+    {
+        Assert.Equal(shown, PeopleCount.Of(count).Count);
+        Assert.Equal(shown.ToString(System.Globalization.CultureInfo.InvariantCulture), PeopleCount.Of(count).Label);
+    }
+
+    [Fact]
+    public void PeopleCount_AnyTwoShownCounts_NeverDifferByOneToFour()
+    {
+        var shown = Enumerable.Range(0, 200).Select(count => PeopleCount.Of(count).Count ?? 0).Distinct().ToList();
+
+        Assert.All(shown, a => Assert.All(shown, b => Assert.False(Math.Abs(a - b) is > 0 and < PeopleCount.Threshold, $"{a} and {b}")));
+    }
+
+    [Theory]
+    [InlineData(12, 14)]
+    [InlineData(12, 13)]
+    [InlineData(10, 10)]
+    [InlineData(3, 7)]
+    [InlineData(0, 4)]
+    public void PeopleChange_ChangeBelowFive_IsSuppressedAndAfterRepeatsBefore(int before, int after)
+    {
+        var change = PeopleChange.Of(before, after);
+
+        Assert.True(change.Change.Suppressed);
+        Assert.Equal("<5", change.Change.Label);
+        Assert.Equal(change.Before, change.After);
+        Assert.Equal(PeopleCount.Of(before), change.Before);
+    }
+
+    [Theory]
+    [InlineData(12, 17, 10, 15, 5)]
+    [InlineData(12, 30, 10, 30, 20)]
+    [InlineData(0, 6, null, 5, 5)]
+    public void PeopleChange_ChangeOfFiveOrMore_ShowsBothRounded(int before, int after, int? shownBefore, int shownAfter, int shownChange)
+    {
+        var change = PeopleChange.Of(before, after);
+
+        Assert.Equal((shownBefore, shownAfter, shownChange), (change.Before.Count, change.After.Count!.Value, change.Change.Count!.Value));
+    }
+
     [Fact]
     public void WhatIf_GainOnSkill_CountsCandidatesAndVacanciesGaining()
     {
@@ -93,11 +142,27 @@ public sealed class InsightsCalculatorTests
 
         var result = InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("planning", 1)]);
 
-        Assert.Equal(5, result.CandidatesNowQualifying);
-        Assert.Equal(11, result.CandidatesQualifyingAfter);
+        // 5 now, 11 after: a gain of 6, shown rounded (5, 10, 5).
+        Assert.Equal((5, 10, 5), (result.Candidates.Before.Count, result.Candidates.After.Count, result.Candidates.Change.Count));
         Assert.Equal(1, result.VacanciesGainingCandidates);
-        Assert.Equal((5, 11), (result.PerVacancy[0].QualifyingNow.Count, result.PerVacancy[0].QualifyingAfter.Count));
-        Assert.True(result.PerVacancy[1].QualifyingAfter.Suppressed);
+        Assert.Equal((5, 10, 5), (result.PerVacancy[0].Qualifying.Before.Count, result.PerVacancy[0].Qualifying.After.Count, result.PerVacancy[0].Qualifying.Change.Count));
+        Assert.True(result.PerVacancy[1].Qualifying.After.Suppressed);
+    }
+
+    [Fact]
+    public void WhatIf_GainOfFewerThanFive_ShowsNoChangeAndCountsNoVacancy()
+    {
+        var vacancies = new[] { Vacancy("logistics", "Oslo", ("teamwork", 1, 3)) };
+        var supply = People((12, new() { ["teamwork"] = 3 }), (2, new() { ["teamwork"] = 2 }));
+
+        var result = InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("teamwork", 1)]);
+
+        // 12 now and 14 after would tell that two people gain: the change and the figure after are held back.
+        Assert.True(result.Candidates.Change.Suppressed);
+        Assert.Equal((10, 10), (result.Candidates.Before.Count, result.Candidates.After.Count));
+        Assert.True(result.PerVacancy[0].Qualifying.Change.Suppressed);
+        Assert.Equal(result.PerVacancy[0].Qualifying.Before, result.PerVacancy[0].Qualifying.After);
+        Assert.Equal(0, result.VacanciesGainingCandidates);
     }
 
     [Fact]
@@ -111,8 +176,8 @@ public sealed class InsightsCalculatorTests
             supply.Add(new Dictionary<string, double> { ["teamwork"] = 0.6 });
         }
 
-        Assert.Equal(5, InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("teamwork", 0.5)]).CandidatesQualifyingAfter);
-        Assert.Equal(10, InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("teamwork", 1)]).CandidatesQualifyingAfter);
+        Assert.Equal(5, InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("teamwork", 0.5)]).Candidates.After.Count);
+        Assert.Equal(10, InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("teamwork", 1)]).Candidates.After.Count);
     }
 
     [Fact]
@@ -123,7 +188,8 @@ public sealed class InsightsCalculatorTests
 
         var result = InsightsCalculator.WhatIf(vacancies, supply, [new LevelGain("reliability", 2), new LevelGain("unknown-skill", 2)]);
 
-        Assert.Equal((0, 0, 0), (result.CandidatesNowQualifying, result.CandidatesQualifyingAfter, result.VacanciesGainingCandidates));
+        Assert.True(result.Candidates.Before.Suppressed && result.Candidates.After.Suppressed && result.Candidates.Change.Suppressed);
+        Assert.Equal(0, result.VacanciesGainingCandidates);
     }
 
     [Fact]
@@ -134,7 +200,8 @@ public sealed class InsightsCalculatorTests
 
         var result = InsightsCalculator.WhatIf(vacancies, supply, []);
 
-        Assert.Equal((9, 9, 0), (result.CandidatesNowQualifying, result.CandidatesQualifyingAfter, result.VacanciesGainingCandidates));
+        Assert.Equal((10, 10, 0), (result.Candidates.Before.Count, result.Candidates.After.Count, result.VacanciesGainingCandidates));
+        Assert.True(result.Candidates.Change.Suppressed);
     }
 
     [Fact]

@@ -65,10 +65,10 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         ["GET,POST /people/{PersonId:guid}"] = test => test.PeoplePassportAsync(page: true),
         ["GET /api/shared/{token}"] = test => test.ShareLinkAsync(page: false),
         ["GET,POST /shared/{Token}"] = test => test.ShareLinkAsync(page: true),
-        ["GET /api/employer/vacancies/{id:guid}/matches"] = test => test.CandidateListAsync("bodo", page: false),
-        ["GET,POST /employer/vacancies/{VacancyId:guid}/matches"] = test => test.CandidateListAsync("roskilde", page: true),
-        ["GET /api/employer/vacancies/{id:guid}/candidates/{candidateRef}"] = test => test.CandidateDetailAsync("vejle", page: false),
-        ["GET,POST /employer/vacancies/{VacancyId:guid}/candidates/{CandidateRef}"] = test => test.CandidateDetailAsync("leeuwarden", page: true),
+        ["GET /api/employer/vacancies/{id:guid}/matches"] = test => test.CandidateListAsync(page: false),
+        ["GET,POST /employer/vacancies/{VacancyId:guid}/matches"] = test => test.CandidateListAsync(page: true),
+        ["GET /api/employer/vacancies/{id:guid}/candidates/{candidateRef}"] = test => test.CandidateDetailAsync(page: false),
+        ["GET,POST /employer/vacancies/{VacancyId:guid}/candidates/{CandidateRef}"] = test => test.CandidateDetailAsync(page: true),
         ["GET,POST /coach/workshops/{WorkshopId:guid}"] = test => test.WorkshopBoardAsync(),
     };
 
@@ -140,17 +140,21 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         Assert.Equal("shareLink", read.GetProperty("channel").GetString());
     }
 
-    private async Task<(Staff.Member Employer, HttpClient Candidate, Guid VacancyId)> ListedCandidateAsync(string place)
+    // Enschede is more than the matching distance from every other test's town, so these lists hold only this
+    // class's candidates (and the detail scenarios find their own candidate by what it shares, not by being alone).
+    private const string Place = "enschede";
+
+    private async Task<(Staff.Member Employer, HttpClient Candidate, Guid VacancyId)> ListedCandidateAsync()
     {
         var employer = await Staff.NewAsync(App, OrganisationKind.Employer);
-        var vacancyId = await MatchingScenario.PublishVacancyAsync(App, employer.Client, place, [("reliability", 3, 1)]);
-        var (candidate, _) = await TestCandidates.AddAsync(App, new CandidateSpec(new Dictionary<string, int> { ["reliability"] = 5 }, place));
+        var vacancyId = await MatchingScenario.PublishVacancyAsync(App, employer.Client, Place, [("reliability", 3, 1)]);
+        var (candidate, _) = await TestCandidates.AddAsync(App, new CandidateSpec(new Dictionary<string, int> { ["reliability"] = 5 }, Place));
         return (employer, candidate, vacancyId);
     }
 
-    private async Task CandidateListAsync(string place, bool page)
+    private async Task CandidateListAsync(bool page)
     {
-        var (employer, candidate, vacancyId) = await ListedCandidateAsync(place);
+        var (employer, candidate, vacancyId) = await ListedCandidateAsync();
         using var _ = employer;
         using var __ = candidate;
         using var other = await Staff.NewAsync(App, OrganisationKind.Employer);
@@ -178,18 +182,18 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         Assert.Equal(employer.OrganisationId, read.GetProperty("organisationId").GetGuid());
     }
 
-    private async Task CandidateDetailAsync(string place, bool page)
+    private async Task CandidateDetailAsync(bool page)
     {
-        var (employer, candidate, vacancyId) = await ListedCandidateAsync(place);
+        var (employer, candidate, vacancyId) = await ListedCandidateAsync();
         using var _ = employer;
         using var __ = candidate;
         var list = await MatchingScenario.MatchesAsync(employer.Client, vacancyId, top: 100);
         var listed = Assert.Single(await LogAsync(candidate));
-        var candidateRef = Assert.Single(list.GetProperty("candidates").EnumerateArray()).GetProperty("candidateRef").GetString();
+        var references = list.GetProperty("candidates").EnumerateArray().Select(card => card.GetProperty("candidateRef").GetString()!).ToList();
         using var other = await Staff.NewAsync(App, OrganisationKind.Employer);
         using var session = page ? await PageSession.SignInAsync(App, employer.Email, Hosting.Accounts.Password) : null;
 
-        async Task<bool> DetailSharesAsync()
+        async Task<bool> DetailSharesAsync(string candidateRef)
         {
             if (session is null)
             {
@@ -200,17 +204,30 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
             return (await session.GetPageAsync($"/employer/vacancies/{vacancyId}/candidates/{candidateRef}")).Contains("id=\"skills-heading\"", StringComparison.Ordinal);
         }
 
-        using (var refused = await other.Client.GetAsync($"/api/employer/vacancies/{vacancyId}/candidates/{candidateRef}"))
+        using (var refused = await other.Client.GetAsync($"/api/employer/vacancies/{vacancyId}/candidates/{references[0]}"))
         {
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         }
 
-        Assert.False(await DetailSharesAsync());
+        foreach (var reference in references)
+        {
+            Assert.False(await DetailSharesAsync(reference));
+        }
+
         Assert.Equal([listed.GetProperty("id").GetGuid()], (await LogAsync(candidate)).Select(entry => entry.GetProperty("id").GetGuid()));
 
         await GrantAsync(candidate, employer.OrganisationId, "skills");
 
-        Assert.True(await DetailSharesAsync());
+        var sharing = new List<string>();
+        foreach (var reference in references)
+        {
+            if (await DetailSharesAsync(reference))
+            {
+                sharing.Add(reference);
+            }
+        }
+
+        Assert.Single(sharing);
         var entries = await LogAsync(candidate);
         Assert.Equal(2, entries.Count);
         Assert.Equal(page ? "page" : "api", entries[0].GetProperty("channel").GetString());

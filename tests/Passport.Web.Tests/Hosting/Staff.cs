@@ -19,6 +19,24 @@ public static class Staff
     {
         ArgumentNullException.ThrowIfNull(app);
         var organisationId = Guid.CreateVersion7();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrganisationRepository>().CreateAsync(
+                organisationId, kind, new OrganisationProfile($"Test {kind} {organisationId:N}", sector, "Eindhoven", null, null), isDemo: false);
+        }
+
+        return await MemberAsync(app, organisationId, kind);
+    }
+
+    /// <summary>Another staff member of <paramref name="colleague"/>'s organisation, signed in.</summary>
+    public static Task<Member> ColleagueAsync(PassportApp app, Member colleague, OrganisationKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(colleague);
+        return MemberAsync(app, colleague.OrganisationId, kind);
+    }
+
+    private static async Task<Member> MemberAsync(PassportApp app, Guid organisationId, OrganisationKind kind)
+    {
         var email = $"staff-{Guid.NewGuid():N}@example.org";
         var user = new PassportUser
         {
@@ -30,8 +48,6 @@ public static class Staff
         user.Roles.Add(kind.StaffRole());
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<OrganisationRepository>().CreateAsync(
-                organisationId, kind, new OrganisationProfile($"Test {kind} {organisationId:N}", sector, "Eindhoven", null, null), isDemo: false);
             var result = await scope.ServiceProvider.GetRequiredService<UserManager<PassportUser>>().CreateAsync(user, Accounts.Password);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(error => error.Description)));
         }

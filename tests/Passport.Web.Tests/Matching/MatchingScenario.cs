@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Passport.Domain.Places;
+using Passport.Matching;
 using Passport.Web.Tests.Hosting;
 
 namespace Passport.Web.Tests.Matching;
@@ -13,27 +14,49 @@ public static class MatchingScenario
     public static Place PlaceOf(PassportApp app, string placeId) =>
         app.Services.GetRequiredService<PlaceCatalog>().Find(placeId) ?? throw new ArgumentException($"No place '{placeId}'.", nameof(placeId));
 
-    /// <summary>Creates and publishes a vacancy at <paramref name="placeId"/> asking <paramref name="skills"/> (id, importance, minimum).</summary>
+    /// <summary>
+    /// Creates and publishes a vacancy at <paramref name="placeId"/> asking <paramref name="skills"/> (id, importance,
+    /// minimum); <paramref name="at"/> puts it at other coordinates under the place's name.
+    /// </summary>
     public static async Task<Guid> PublishVacancyAsync(
         PassportApp app, HttpClient employer, string placeId, IEnumerable<(string SkillId, int Importance, int MinimumLevel)> skills,
-        string sector = "logistics", int hours = 32)
+        string sector = "logistics", int hours = 32, GeoPoint? at = null)
+    {
+        var id = await DraftVacancyAsync(app, employer, placeId, skills, sector, hours, at);
+        using var published = await employer.PostAsync($"/api/employer/vacancies/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        return id;
+    }
+
+    /// <summary>As <see cref="PublishVacancyAsync"/>, but left a draft.</summary>
+    public static async Task<Guid> DraftVacancyAsync(
+        PassportApp app, HttpClient employer, string placeId, IEnumerable<(string SkillId, int Importance, int MinimumLevel)> skills,
+        string sector = "logistics", int hours = 32, GeoPoint? at = null)
     {
         ArgumentNullException.ThrowIfNull(employer);
         var place = PlaceOf(app, placeId);
+        var point = at ?? new GeoPoint(place.Latitude, place.Longitude);
         using var created = await employer.PostAsJsonAsync("/api/employer/vacancies", new
         {
             title = $"Test job in {place.Name}",
             sector,
-            location = new { latitude = place.Latitude, longitude = place.Longitude, place = place.Name },
+            location = new { latitude = point.Latitude, longitude = point.Longitude, place = place.Name },
             hoursPerWeek = hours,
             skills = skills.Select(s => new { skillId = s.SkillId, importance = s.Importance, minimumLevel = s.MinimumLevel }),
             mustHaves = Array.Empty<object>(),
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var published = await employer.PostAsync($"/api/employer/vacancies/{id}/publish", null);
-        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-        return id;
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The point <paramref name="km"/> from <paramref name="from"/> towards <paramref name="bearingDegrees"/> (0 north, 90 east).</summary>
+    public static GeoPoint Offset(GeoPoint from, double km, double bearingDegrees)
+    {
+        var bearing = double.DegreesToRadians(bearingDegrees);
+        var kmPerDegree = Geo.EarthRadiusKm * Math.PI / 180;
+        return new GeoPoint(
+            from.Latitude + (km * Math.Cos(bearing) / kmPerDegree),
+            from.Longitude + (km * Math.Sin(bearing) / (kmPerDegree * Math.Cos(double.DegreesToRadians(from.Latitude)))));
     }
 
     public static async Task<JsonElement> MatchesAsync(HttpClient employer, Guid vacancyId, int top = 20)

@@ -24,21 +24,6 @@ public static class MatchPageWords
         return new string('●', clamped) + new string('○', 5 - clamped);
     }
 
-    /// <summary>
-    /// How sure the passport is, from the standard error on the ability scale (a level is one unit wide): sure when
-    /// the 95% range stays within about one level, fairly sure up to about two, else not yet sure.
-    /// </summary>
-    public static string Sureness(IStringLocalizer<Texts> texts, double standardError)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        return standardError switch
-        {
-            <= 0.35 => texts["Matches.Sure.Sure"],
-            <= 0.6 => texts["Matches.Sure.Fairly"],
-            _ => texts["Matches.Sure.NotYet"],
-        };
-    }
-
     /// <summary>Where an invitation stands, said to the employer.</summary>
     public static string Invitation(IStringLocalizer<Texts> texts, InvitationView? invitation)
     {
