@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Passport.Application.Consent;
 using Passport.Application.JobSeekers;
 using Passport.Application.Passports;
 using Passport.Application.PersonalData;
@@ -17,6 +18,8 @@ public static class ApplicationHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<SharedPassportReader>();
         builder.Services.AddSingleton<IPersonalData, PersonalDataDoor>();
+        builder.Services.AddSingleton<MyAccessLog>();
+        builder.Services.AddSingleton<ConsentService>();
         builder.Services.AddSingleton<PassportCalendar>();
         builder.Services.AddSingleton<MyExperiences>();
         builder.Services.AddSingleton<MyPreferences>();

@@ -17,7 +17,6 @@ public static class ConsentHostingExtensions
             .ValidateDataAnnotations()
             .Validate(options => options.DigitalConsentAges.Values.All(age => age is >= 13 and <= 16), "Privacy:DigitalConsentAges must lie between 13 and 16 (GDPR Art. 8).")
             .ValidateOnStart();
-        builder.Services.AddSingleton<ConsentService>();
         builder.Services.AddScoped(services => new Pages.ConsentWords(
             services.GetRequiredService<IStringLocalizer<Texts>>(),
             services.GetRequiredService<SectorCatalog>(),

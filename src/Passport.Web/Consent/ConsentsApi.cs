@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Passport.Application.Consent;
+using Passport.Application.PersonalData;
 using Passport.Data.Consent;
 using Passport.Domain.Consent;
 using Passport.Grains.Consent;
@@ -48,10 +50,10 @@ public static class ConsentsApi
     }
 
     // The owner's consents live in their grain's memory anyway; the page is cut from there.
-    private static async Task<Ok<ConsentResponse[]>> ListAsync(ListPage page, HttpContext context, IGrainFactory grains)
+    private static async Task<Ok<ConsentResponse[]>> ListAsync(ListPage page, HttpContext context, ConsentService consents)
     {
-        var consents = await grains.GetGrain<IConsentGrain>(context.User.GetUserId()!.Value).ListAsync();
-        return page.Ok(page.Request.Of(consents.Reverse()).Select(ConsentResponse.From));
+        var mine = await consents.ListMineAsync(context.User);
+        return page.Ok(page.Request.Of(mine).Select(ConsentResponse.From));
     }
 
     private static async Task<Results<Created<ConsentResponse>, ValidationProblem, ProblemHttpResult>> GrantAsync(
@@ -66,11 +68,11 @@ public static class ConsentsApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, HttpContext context, IGrainFactory grains, ApiProblems problems) =>
-        ToResult(await grains.GetGrain<IConsentGrain>(context.User.GetUserId()!.Value).RevokeAsync(id), problems);
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, HttpContext context, ConsentService consents, ApiProblems problems) =>
+        ToResult(await consents.RevokeAsync(context.User, id), problems);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeclineAsync(Guid id, HttpContext context, IGrainFactory grains, ApiProblems problems) =>
-        ToResult(await grains.GetGrain<IConsentGrain>(context.User.GetUserId()!.Value).DeclineAsync(id), problems);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeclineAsync(Guid id, HttpContext context, ConsentService consents, ApiProblems problems) =>
+        ToResult(await consents.DeclineAsync(context.User, id), problems);
 
     private static async Task<Results<Ok<ConsentResponse>, ProblemHttpResult>> ApproveAsync(
         Guid id, HttpContext context, ConsentService consents, ApiProblems problems)
@@ -81,9 +83,9 @@ public static class ConsentsApi
 
     // A consent has a handful of records (given, requested, approved, revoked, expired), so the page is cut in memory.
     private static async Task<Results<Ok<JsonElement[]>, ProblemHttpResult>> GetRecordsAsync(
-        Guid id, ListPage page, HttpContext context, ConsentRepository repository, ApiProblems problems)
+        Guid id, ListPage page, HttpContext context, ConsentService consents, ApiProblems problems)
     {
-        var records = await repository.ListRecordsAsync(context.User.GetUserId()!.Value, id, context.RequestAborted);
+        var records = await consents.RecordsAsync(context.User, id, context.RequestAborted);
         if (records.Count == 0)
         {
             return NotFound(problems);
@@ -92,9 +94,9 @@ public static class ConsentsApi
         return page.Ok(page.Request.Of(records).Select(record => JsonSerializer.Deserialize<JsonElement>(record.Record)));
     }
 
-    private static async Task<Ok<AccessLogEntryResponse[]>> GetAccessLogAsync(ListPage page, HttpContext context, AccessLogRepository accessLog)
+    private static async Task<Ok<AccessLogEntryResponse[]>> GetAccessLogAsync(ListPage page, HttpContext context, MyAccessLog accessLog)
     {
-        var rows = await accessLog.ListForSubjectAsync(context.User.GetUserId()!.Value, page.Request, context.RequestAborted);
+        var rows = await accessLog.PageAsync(context.User, page.Request, context.RequestAborted);
         return page.Ok(rows.Select(AccessLogEntryResponse.From));
     }
 

@@ -1,3 +1,4 @@
+using Passport.Application.Consent;
 using Passport.Application.PersonalData;
 using Passport.Domain.Consent;
 using Passport.Web.Accounts;

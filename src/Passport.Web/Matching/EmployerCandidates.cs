@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using Passport.Application.Consent;
 using Passport.Application.PersonalData;
 using Passport.Data.Matching;
 using Passport.Data.Vacancies;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Passport.Application.Consent;
 using Passport.Application.PersonalData;
 using Passport.Domain.Vacancies;
 using Passport.Domain.Validation;

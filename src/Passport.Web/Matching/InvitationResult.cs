@@ -1,3 +1,4 @@
+using Passport.Application.Consent;
 using Passport.Domain.Validation;
 using Passport.Web.Consent;
 

@@ -19,6 +19,8 @@ public sealed class ProxiedHostFixture : WebAppFixture
     [
         new("Proxy:KnownProxies", "127.0.0.1, ::1"),
         new("RateLimits:AuthPermitsPerMinute", "30"),
+        // HSTS is never sent for localhost, so the HTTPS test asks for the site by a name of its own.
+        new("AllowedHosts", "127.0.0.1;localhost;passport.example"),
     ], environment: "Production");
 }
 

@@ -26,10 +26,6 @@ public sealed class LayerTests
     {
         "Passport.Web.Accounts.Profile",
         "Passport.Web.Admin.AdminOrganisationsApi",
-        "Passport.Web.Consent.ConsentsApi",
-        "Passport.Web.Consent.Pages.AccessLog",
-        "Passport.Web.Consent.Pages.ConsentRecords",
-        "Passport.Web.Consent.Pages.Sharing",
         "Passport.Web.Credentials.Pages.MyCredentials",
         "Passport.Web.Matching.Pages.JobsForYou",
         "Passport.Web.Matching.Pages.RankerOversight",

@@ -28,7 +28,10 @@ public sealed class PassportApp : WebApplicationFactory<Program>
     /// Listen on a real port (browsers need one). Tests of a failing start pass false: the in-memory server
     /// reports the start-up exception itself, where the Kestrel path hides it behind a disposed host.
     /// </param>
-    /// <param name="environment">The hosting environment; outside Development the host adds HSTS.</param>
+    /// <param name="environment">
+    /// The hosting environment; outside Development the host adds HSTS and refuses to start without its production
+    /// settings, which this host then gets: allowed hosts, an https issuer and a key-ring certificate made for it.
+    /// </param>
     public PassportApp(TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? overrides = null, bool kestrel = true, string environment = "Development")
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -50,6 +53,16 @@ public sealed class PassportApp : WebApplicationFactory<Program>
             // Tests write passports and then list candidates at once; the refresh interval itself is for production load.
             ["Matching:PoolRefresh"] = "00:00:00",
         };
+        if (environment != "Development")
+        {
+            Directory.CreateDirectory(_keyDirectory);
+            using var certificate = TestCertificates.Create();
+            _settings["AllowedHosts"] = "127.0.0.1;localhost";
+            _settings["Credentials:IssuerUrl"] = "https://passport.test/";
+            _settings["DataProtection:Certificate:Path"] = TestCertificates.WritePfx(certificate, _keyDirectory, "key-ring.pfx");
+            _settings["DataProtection:Certificate:Password"] = TestCertificates.Password;
+        }
+
         foreach (var (key, value) in overrides ?? [])
         {
             _settings[key] = value;

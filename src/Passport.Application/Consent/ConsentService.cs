@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using Passport.Application.Accounts;
 using Passport.Application.PersonalData;
-using Passport.Application;
 using Passport.Data.Accounts;
 using Passport.Data.Consent;
 using Passport.Data.Database;
@@ -11,10 +11,8 @@ using Passport.Domain.Consent;
 using Passport.Domain.Sectors;
 using Passport.Domain.Validation;
 using Passport.Grains.Consent;
-using Passport.Web.Accounts;
-using Passport.Web.Hosting;
 
-namespace Passport.Web.Consent;
+namespace Passport.Application.Consent;
 
 /// <summary>
 /// Checks a consent against the rules that need the database (does the organisation exist, is the sector known, is
@@ -226,4 +224,24 @@ public sealed class ConsentService(
     /// <summary>The requests staff of this organisation made, newest first, with the owners' answers.</summary>
     public Task<IReadOnlyList<ConsentRow>> ListRequestsOfAsync(Guid organisationId, PageRequest? page = null, CancellationToken cancellationToken = default) =>
         consents.ListRequestsOfAsync(organisationId, page, cancellationToken);
+
+    /// <summary>The owner's consents, newest first.</summary>
+    public async Task<IReadOnlyList<ConsentView>> ListMineAsync(ClaimsPrincipal owner) =>
+        [.. (await Owner(owner).ListAsync()).Reverse()];
+
+    public Task<ConsentChange> RevokeAsync(ClaimsPrincipal owner, Guid consentId) => Owner(owner).RevokeAsync(consentId);
+
+    public Task<ConsentChange> DeclineAsync(ClaimsPrincipal owner, Guid consentId) => Owner(owner).DeclineAsync(consentId);
+
+    /// <summary>The ISO/IEC TS 27560 records of one of the owner's consents; empty for anyone else's, like an unknown id.</summary>
+    public Task<IReadOnlyList<ConsentRecordRow>> RecordsAsync(ClaimsPrincipal owner, Guid consentId, CancellationToken cancellationToken = default) =>
+        consents.ListRecordsAsync(OwnerId(owner), consentId, cancellationToken);
+
+    /// <summary>The organisations a person can share with, by name.</summary>
+    public async Task<IReadOnlyList<Organisation>> AudiencesAsync(CancellationToken cancellationToken = default) =>
+        [.. (await organisations.ListAsync(cancellationToken: cancellationToken)).OrderBy(organisation => organisation.Name, StringComparer.CurrentCultureIgnoreCase)];
+
+    private IConsentGrain Owner(ClaimsPrincipal owner) => grains.GetGrain<IConsentGrain>(OwnerId(owner));
+
+    private static Guid OwnerId(ClaimsPrincipal owner) => owner?.GetUserId() ?? throw new InvalidOperationException("Only a signed-in person has consents.");
 }

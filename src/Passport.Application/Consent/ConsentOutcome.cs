@@ -2,7 +2,7 @@ using Passport.Application;
 using Passport.Domain.Validation;
 using Passport.Grains.Consent;
 
-namespace Passport.Web.Consent;
+namespace Passport.Application.Consent;
 
 /// <summary>How an action of <see cref="ConsentService"/> went; the API turns it into a status code, the pages into words.</summary>
 public enum ConsentOutcomeKind
