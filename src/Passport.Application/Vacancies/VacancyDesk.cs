@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Passport.Application.Accounts;
+using Passport.Data.Database;
 using Passport.Data.Vacancies;
 using Passport.Domain.Sectors;
 using Passport.Domain.Skills;
@@ -16,6 +17,14 @@ namespace Passport.Application.Vacancies;
 /// </summary>
 public sealed class VacancyDesk(IGrainFactory grains, VacancyRepository vacancies, SectorCatalog sectors, SkillCatalog skills, IOptions<LimitOptions> limits)
 {
+    /// <summary>
+    /// The organisation's vacancies, newest first; all of them or one page. Read from the table: every vacancy grain
+    /// writes through before it answers, so the rows are current.
+    /// </summary>
+    public Task<IReadOnlyList<VacancyRecord>> ListAsync(ClaimsPrincipal employer, PageRequest? page = null, CancellationToken cancellationToken = default) =>
+        vacancies.ListOfOrganisationAsync(
+            employer?.GetOrganisationId() ?? throw new InvalidOperationException("Only staff of an organisation have vacancies."), page, cancellationToken);
+
     /// <summary>The rules a vacancy must meet: known sector and skills, a place, sensible levels and hours.</summary>
     public ValidationErrors Check(VacancyDraft draft)
     {

@@ -85,10 +85,9 @@ public static class VacanciesApi
             request.MustHaves?.Select(mustHave => mustHave is null ? null : new MustHaveDraft(mustHave.Label, mustHave.EscoUri)).ToList());
     }
 
-    private static async Task<Ok<VacancyResponse[]>> ListAsync(ListPage page, HttpContext context, VacancyRepository vacancies)
+    private static async Task<Ok<VacancyResponse[]>> ListAsync(ListPage page, HttpContext context, VacancyDesk desk)
     {
-        // Listing reads the table: every grain writes through before it answers, so the rows are current.
-        var records = await vacancies.ListOfOrganisationAsync(context.User.GetOrganisationId()!.Value, page.Request, context.RequestAborted);
+        var records = await desk.ListAsync(context.User, page.Request, context.RequestAborted);
         return page.Ok(records.Select(record => VacancyResponse.From(VacancyView.From(record))));
     }
 

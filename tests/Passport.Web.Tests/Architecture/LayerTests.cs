@@ -26,15 +26,12 @@ public sealed class LayerTests
     {
         "Passport.Web.Accounts.Profile",
         "Passport.Web.Admin.AdminOrganisationsApi",
-        "Passport.Web.Credentials.Pages.MyCredentials",
         "Passport.Web.Matching.Pages.JobsForYou",
         "Passport.Web.Matching.Pages.RankerOversight",
         "Passport.Web.Matching.RankerAdminApi",
         "Passport.Web.Organisations.OrganisationApi",
         "Passport.Web.Pathways.Pages.EducationPathways",
         "Passport.Web.Pathways.PathwaysApi",
-        "Passport.Web.Vacancies.Pages.EmployerVacancies",
-        "Passport.Web.Vacancies.VacanciesApi",
     };
 
     private static readonly Assembly Web = typeof(Program).Assembly;
