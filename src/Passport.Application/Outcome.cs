@@ -81,4 +81,10 @@ public static class Outcome
     /// <summary>A count of <see cref="LimitOptions"/> is full (409); the problem names the limit and carries it as <c>limit</c>.</summary>
     public static Outcome<T> LimitReached<T>(string name, int limit) =>
         new(OutcomeStatus.Conflict, default, null, $"Problem.Limit.{name}", [limit], new Dictionary<string, object?> { ["limit"] = limit });
+
+    /// <summary>A failure whose problem carries one more member for clients, e.g. the <c>fields</c> that were refused.</summary>
+    public static Outcome<T> Refused<T>(OutcomeStatus status, string problem, string member, object? value) =>
+        status is OutcomeStatus.Done or OutcomeStatus.Invalid
+            ? throw new ArgumentOutOfRangeException(nameof(status), status, "A refusal names a problem.")
+            : new(status, default, null, problem, [], new Dictionary<string, object?> { [member] = value });
 }

@@ -1,10 +1,7 @@
+using Passport.Application.Organisations;
 using Passport.Data.Organisations;
-using Passport.Domain.Organisations;
-using Passport.Domain.Sectors;
-using Passport.Domain.Validation;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
-using Passport.Web.Localization;
 using Passport.Web.Organisations;
 
 namespace Passport.Web.Admin;
@@ -44,83 +41,27 @@ public static class AdminOrganisationsApi
         }
     }
 
-    private static async Task<Ok<OrganisationResponse[]>> ListAsync(ListPage page, OrganisationRepository organisations, CancellationToken cancellationToken) =>
-        page.Ok((await organisations.ListAsync(page.Request, cancellationToken)).Select(OrganisationResponse.From));
+    private static async Task<Ok<OrganisationResponse[]>> ListAsync(ListPage page, OrganisationDesk desk, CancellationToken cancellationToken) =>
+        page.Ok((await desk.ListAsync(page.Request, cancellationToken)).Select(OrganisationResponse.From));
 
-    private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, OrganisationRepository organisations, ApiProblems problems, CancellationToken cancellationToken) =>
-        await organisations.FindAsync(id, cancellationToken) is { } organisation
-            ? TypedResults.Ok(OrganisationResponse.From(organisation))
-            : NotFound(problems);
+    private static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        Guid id, OrganisationDesk desk, OutcomeResults results, CancellationToken cancellationToken) =>
+        results.ToHttp(await desk.FindAsync(id, cancellationToken), organisation => TypedResults.Ok(OrganisationResponse.From(organisation)));
 
-    private static async Task<Results<Created<OrganisationResponse>, ValidationProblem>> CreateAsync(
-        OrganisationRequest request, OrganisationRepository organisations, SectorCatalog sectors, ValidationMessages messages,
-        CancellationToken cancellationToken)
-    {
-        var (kind, profile, errors) = Check(request, sectors);
-        if (!errors.IsValid)
-        {
-            return messages.Problem(errors);
-        }
-
-        var id = Guid.CreateVersion7();
-        await organisations.CreateAsync(id, kind, profile, isDemo: false, cancellationToken);
-        var created = await organisations.FindAsync(id, cancellationToken);
-        return TypedResults.Created($"/api/admin/organisations/{id}", OrganisationResponse.From(created!));
-    }
+    private static async Task<Results<Created<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        OrganisationRequest request, OrganisationDesk desk, OutcomeResults results, CancellationToken cancellationToken) =>
+        results.ToHttp(
+            await desk.CreateAsync(request.Kind, request.ToProfile(), cancellationToken),
+            created => TypedResults.Created($"/api/admin/organisations/{created.Id}", OrganisationResponse.From(created)));
 
     /// <summary>Replaces every field. A change of kind needs the organisation to have no staff yet: their roles follow it.</summary>
     private static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, OrganisationRequest request, HttpContext context, OrganisationRepository organisations, SectorCatalog sectors,
-        ValidationMessages messages, ApiProblems problems, CancellationToken cancellationToken)
-    {
-        var (kind, profile, errors) = Check(request, sectors);
-        if (!errors.IsValid)
-        {
-            return messages.Problem(errors);
-        }
+        Guid id, OrganisationRequest request, HttpContext context, OrganisationDesk desk, OutcomeResults results, CancellationToken cancellationToken) =>
+        results.ToHttp(
+            await desk.ReplaceAsync(context.User, id, request.Kind, request.ToProfile(), cancellationToken),
+            stored => TypedResults.Ok(OrganisationResponse.From(stored)));
 
-        if (await organisations.FindAsync(id, cancellationToken) is not { } current)
-        {
-            return NotFound(problems);
-        }
-
-        var update = await organisations.UpdateAsync(current, kind, profile, new OrganisationEditor(context.User.GetUserId()!.Value, IsAdmin: true), cancellationToken);
-        return update.Outcome switch
-        {
-            OrganisationUpdateOutcome.Done => TypedResults.Ok(OrganisationResponse.From(update.Organisation!)),
-            OrganisationUpdateOutcome.KindHasStaff => problems.Create(
-                StatusCodes.Status409Conflict, "Problem.OrganisationKindHasStaff.Title", "Problem.OrganisationKindHasStaff.Detail"),
-            _ => problems.Create(StatusCodes.Status409Conflict, "Problem.OrganisationChanged.Title", "Problem.OrganisationChanged.Detail"),
-        };
-    }
-
-    private static async Task<Results<Ok<OrganisationChangeResponse[]>, ProblemHttpResult>> ChangesAsync(
-        Guid id, ListPage page, OrganisationRepository organisations, ApiProblems problems, CancellationToken cancellationToken)
-    {
-        if (await organisations.FindAsync(id, cancellationToken) is null)
-        {
-            return NotFound(problems);
-        }
-
-        return page.Ok((await organisations.ListChangesAsync(id, page.Request, cancellationToken)).Select(OrganisationChangeResponse.From));
-    }
-
-    private static (OrganisationKind Kind, OrganisationProfile Profile, ValidationErrors Errors) Check(OrganisationRequest request, SectorCatalog sectors)
-    {
-        var profile = request.ToProfile();
-        var errors = profile.Validate(sectors);
-        // Enum.TryParse also accepts numbers; only the names are part of the API.
-        if (!Enum.GetNames<OrganisationKind>().Contains(request.Kind, StringComparer.Ordinal)
-            || !Enum.TryParse<OrganisationKind>(request.Kind, out var kind))
-        {
-            errors.Add("kind", "OrganisationKind.Unknown", string.Join(", ", Enum.GetNames<OrganisationKind>()));
-            kind = default;
-        }
-
-        return (kind, profile, errors);
-    }
-
-    private static ProblemHttpResult NotFound(ApiProblems problems) =>
-        problems.Create(StatusCodes.Status404NotFound, "Problem.OrganisationNotFound.Title", "Problem.OrganisationNotFound.Detail");
+    private static async Task<Results<Ok<OrganisationChangeResponse[]>, ValidationProblem, ProblemHttpResult>> ChangesAsync(
+        Guid id, ListPage page, OrganisationDesk desk, OutcomeResults results, CancellationToken cancellationToken) =>
+        results.ToHttp(await desk.ChangesAsync(id, page.Request, cancellationToken), changes => page.Ok(changes.Select(OrganisationChangeResponse.From)));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Passport.Application.Matching;
 using Passport.Data.Matching;
 using Passport.Domain.Insights;
 using Passport.Matching.Training;
@@ -56,12 +57,8 @@ public static class RankerAdminApi
         }
     }
 
-    private static async Task<Ok<ModelResponse[]>> ListAsync(ListPage page, HttpContext context, RankerStore store, RankerModelRepository models)
-    {
-        // The first request on an empty database trains the first model, so the list is never empty.
-        await store.GetAsync(context.RequestAborted);
-        return page.Ok((await models.ListAsync(page.Request, context.RequestAborted)).Select(ModelResponse.From));
-    }
+    private static async Task<Ok<ModelResponse[]>> ListAsync(ListPage page, HttpContext context, RankerModels models) =>
+        page.Ok((await models.ListAsync(page.Request, context.RequestAborted)).Select(ModelResponse.From));
 
     private static async Task<Ok<RetrainResponse>> RetrainAsync(HttpContext context, RankerStore store) =>
         TypedResults.Ok(RetrainResponse.From(await store.RetrainAsync(context.RequestAborted)));

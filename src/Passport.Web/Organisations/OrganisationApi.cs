@@ -1,9 +1,6 @@
-using Passport.Data.Organisations;
-using Passport.Domain.Organisations;
-using Passport.Domain.Sectors;
+using Passport.Application.Organisations;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
-using Passport.Web.Localization;
 
 namespace Passport.Web.Organisations;
 
@@ -28,56 +25,18 @@ public static class OrganisationApi
     }
 
     private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> GetAsync(
-        HttpContext context, OrganisationRepository organisations, ApiProblems problems, CancellationToken cancellationToken)
-    {
-        var organisation = await organisations.FindAsync(context.User.GetOrganisationId()!.Value, cancellationToken);
-        return organisation is null ? NotFound(problems) : TypedResults.Ok(OrganisationResponse.From(organisation));
-    }
+        HttpContext context, OrganisationDesk desk, ApiProblems problems, CancellationToken cancellationToken) =>
+        await desk.MineAsync(context.User, cancellationToken) is { } organisation
+            ? TypedResults.Ok(OrganisationResponse.From(organisation))
+            : problems.Create(StatusCodes.Status404NotFound, "Problem.OrganisationNotFound.Title", "Problem.OrganisationNotFound.Detail");
 
     /// <summary>
     /// Kind, name and sector may be sent back as they are (a client that edits what it read); left out or empty they
     /// stay as they are; a different value is refused. Place, website and description are replaced.
     /// </summary>
     private static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        OrganisationRequest request, HttpContext context, OrganisationRepository organisations, SectorCatalog sectors,
-        ValidationMessages messages, ApiProblems problems, CancellationToken cancellationToken)
-    {
-        if (await organisations.FindAsync(context.User.GetOrganisationId()!.Value, cancellationToken) is not { } current)
-        {
-            return NotFound(problems);
-        }
-
-        var asked = request.ToProfile();
-        var profile = asked with { Name = string.IsNullOrEmpty(asked.Name) ? current.Name : asked.Name, Sector = asked.Sector ?? current.Sector };
-        var refused = OrganisationChanges.Between(current.Kind, current.Profile, current.Kind, profile)
-            .Select(change => change.Field)
-            .Where(OrganisationChanges.AdminOnly.Contains)
-            .ToList();
-        if (!string.IsNullOrWhiteSpace(request.Kind) && !string.Equals(request.Kind.Trim(), current.Kind.ToString(), StringComparison.Ordinal))
-        {
-            refused.Insert(0, OrganisationChanges.Kind);
-        }
-
-        if (refused.Count > 0)
-        {
-            var problem = problems.Create(StatusCodes.Status403Forbidden, "Problem.OrganisationIdentity.Title", "Problem.OrganisationIdentity.Detail");
-            problem.ProblemDetails.Extensions["fields"] = refused;
-            return problem;
-        }
-
-        var errors = profile.Validate(sectors);
-        if (!errors.IsValid)
-        {
-            return messages.Problem(errors);
-        }
-
-        var editor = new OrganisationEditor(context.User.GetUserId()!.Value, IsAdmin: false);
-        var update = await organisations.UpdateAsync(current, current.Kind, profile, editor, cancellationToken);
-        return update.Organisation is { } stored
-            ? TypedResults.Ok(OrganisationResponse.From(stored))
-            : problems.Create(StatusCodes.Status409Conflict, "Problem.OrganisationChanged.Title", "Problem.OrganisationChanged.Detail");
-    }
-
-    private static ProblemHttpResult NotFound(ApiProblems problems) =>
-        problems.Create(StatusCodes.Status404NotFound, "Problem.OrganisationNotFound.Title", "Problem.OrganisationNotFound.Detail");
+        OrganisationRequest request, HttpContext context, OrganisationDesk desk, OutcomeResults results, CancellationToken cancellationToken) =>
+        results.ToHttp(
+            await desk.EditMineAsync(context.User, request.Kind, request.ToProfile(), cancellationToken),
+            stored => TypedResults.Ok(OrganisationResponse.From(stored)));
 }

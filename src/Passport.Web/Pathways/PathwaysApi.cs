@@ -1,3 +1,4 @@
+using Passport.Application.Pathways;
 using Passport.Data.Pathways;
 using Passport.Domain.Skills;
 using Passport.Grains.Pathways;
@@ -42,15 +43,15 @@ public static class PathwaysApi
         return endpoints;
     }
 
-    private static async Task<Ok<PathwayResponse[]>> ListOwnAsync(ListPage page, HttpContext context, PathwayRepository repository)
+    private static async Task<Ok<PathwayResponse[]>> ListOwnAsync(ListPage page, HttpContext context, PathwayDesk desk)
     {
-        var pathways = await repository.ListOfOrganisationAsync(OrganisationOf(context), page.Request, context.RequestAborted);
+        var pathways = await desk.ListOwnAsync(context.User, page.Request, context.RequestAborted);
         return page.Ok(pathways.Select(stored => PathwayResponse.From(PathwayRows.ToView(stored))));
     }
 
-    private static async Task<Ok<PathwayResponse[]>> ListPublishedAsync(ListPage page, HttpContext context, PathwayRepository repository)
+    private static async Task<Ok<PathwayResponse[]>> ListPublishedAsync(ListPage page, HttpContext context, PathwayDesk desk)
     {
-        var pathways = await repository.ListPublishedAsync(page.Request, context.RequestAborted);
+        var pathways = await desk.ListOnOfferAsync(page.Request, context.RequestAborted);
         return page.Ok(pathways.Select(stored => PathwayResponse.From(PathwayRows.ToView(stored))));
     }
 
