@@ -19,6 +19,7 @@ public static class ApplicationHostingExtensions
     public static IHostApplicationBuilder AddPassportApplication(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SharedPassportReader>();
         builder.Services.AddSingleton<IPersonalData, PersonalDataDoor>();
         builder.Services.AddSingleton<MyAccessLog>();

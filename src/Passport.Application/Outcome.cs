@@ -50,10 +50,6 @@ public sealed record Outcome<T>
     public IReadOnlyDictionary<string, object?> Members { get; }
 
     public bool IsDone => Status == OutcomeStatus.Done;
-
-    /// <summary>The same failure for another value type, for a use case that passes on what another one refused.</summary>
-    public Outcome<TOther> As<TOther>() =>
-        IsDone ? throw new InvalidOperationException("Only a failure carries over to another value type.") : new(Status, default, Errors, Problem, [.. Arguments], Members);
 }
 
 /// <summary>Makes outcomes: <c>Outcome.Done(value)</c>, <c>Outcome.Invalid&lt;T&gt;(errors)</c>, <c>Outcome.Fail&lt;T&gt;(status, problem)</c>.</summary>

@@ -14,7 +14,6 @@ public interface IPersonalData
     /// <summary>
     /// The categories of <paramref name="wanted"/> that the person shares with the caller's organisation now, read and
     /// logged; null when nothing is shared (callers answer 404, so a refusal never tells whether the person exists).
-    /// The owner reading their own passport gets everything, unlogged.
     /// </summary>
     Task<SharedPassport?> ReadAsync(
         ClaimsPrincipal caller, Guid personId, IReadOnlyCollection<DataCategory> wanted, AccessChannel channel, CancellationToken cancellationToken = default);

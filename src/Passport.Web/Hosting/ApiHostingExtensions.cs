@@ -58,7 +58,6 @@ public static class ApiHostingExtensions
             .ValidateOnStart();
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>
         {
             // Sign-up and sign-in, through the API and the pages' form posts alike (viewing the pages is not counted).

@@ -30,7 +30,7 @@ public sealed class OutcomeResults(ApiProblems problems, ValidationMessages mess
         return problem;
     }
 
-    public static int StatusOf(OutcomeStatus status) => status switch
+    private static int StatusOf(OutcomeStatus status) => status switch
     {
         OutcomeStatus.Done => StatusCodes.Status200OK,
         OutcomeStatus.Invalid => StatusCodes.Status400BadRequest,

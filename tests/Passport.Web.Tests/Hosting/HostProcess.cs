@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Passport.Testing;
 
 namespace Passport.Web.Tests.Hosting;
 
@@ -9,8 +8,6 @@ namespace Passport.Web.Tests.Hosting;
 /// </summary>
 public static class HostProcess
 {
-    private const string KeyRingCertificate = "key-ring.pfx";
-
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
     public static Task<Result> RunUntilExitAsync(params string[] arguments) => RunUntilExitWithoutAsync([], arguments);
@@ -20,11 +17,6 @@ public static class HostProcess
     {
         ArgumentNullException.ThrowIfNull(unset);
         var workingDirectory = Directory.CreateTempSubdirectory("passport-process-").FullName;
-        using (var certificate = TestCertificates.Create())
-        {
-            TestCertificates.WritePfx(certificate, workingDirectory, KeyRingCertificate);
-        }
-
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -35,13 +27,16 @@ public static class HostProcess
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-                // What production requires, so each test changes only the setting it is about.
-                ["AllowedHosts"] = "127.0.0.1",
-                ["Credentials__IssuerUrl"] = "https://passport.test/",
-                ["DataProtection__Certificate__Path"] = KeyRingCertificate,
-                ["DataProtection__Certificate__Password"] = TestCertificates.Password,
             },
         };
+        foreach (var (key, value) in ProductionSettings.In(workingDirectory))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        // The host runs in that folder; a start-up failure names the certificate as the setting gave it.
+        start.Environment["DataProtection__Certificate__Path"] = ProductionSettings.KeyRingFile;
+
         foreach (var setting in unset)
         {
             start.Environment.Remove(setting);

@@ -56,11 +56,10 @@ public sealed class PassportApp : WebApplicationFactory<Program>
         if (environment != "Development")
         {
             Directory.CreateDirectory(_keyDirectory);
-            using var certificate = TestCertificates.Create();
-            _settings["AllowedHosts"] = "127.0.0.1;localhost";
-            _settings["Credentials:IssuerUrl"] = "https://passport.test/";
-            _settings["DataProtection:Certificate:Path"] = TestCertificates.WritePfx(certificate, _keyDirectory, "key-ring.pfx");
-            _settings["DataProtection:Certificate:Password"] = TestCertificates.Password;
+            foreach (var (key, value) in ProductionSettings.In(_keyDirectory, allowedHosts: "127.0.0.1;localhost"))
+            {
+                _settings[key] = value;
+            }
         }
 
         foreach (var (key, value) in overrides ?? [])
