@@ -7,11 +7,16 @@
 # Works on a fresh Debian 12 machine with only the .NET SDK: installs the
 # missing PostgreSQL / Redis / Chromium packages from apt, starts a throwaway
 # PostgreSQL cluster and Redis server on free loopback ports, exports their
-# addresses for the tests, runs `dotnet test Passport.sln` and always tears
-# everything down again. The exit code is dotnet test's exit code.
+# addresses for the tests, runs `dotnet test Passport.sln` (all but the fault
+# tests), then the fault tests alone (they start their own cluster with
+# scripts/cluster.sh), and always tears everything down again. With extra
+# arguments it runs `dotnet test Passport.sln ARGS` once instead. The exit code
+# is dotnet test's exit code.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
 log() { printf '==> %s\n' "$*"; }
 die() { printf '==> error: %s\n' "$*" >&2; exit 1; }
@@ -83,31 +88,7 @@ stop_tests() {
     TEST_PID=""
 }
 
-# Run a PostgreSQL binary: as the postgres system user when we are root
-# (initdb/postgres refuse to run as root), otherwise as ourselves. The cd
-# keeps postgres from complaining about a cwd it cannot read.
-as_pg() {
-    if [[ $EUID -eq 0 ]]; then
-        (cd "$WORKDIR" && runuser -u postgres -- "$@")
-    else
-        (cd "$WORKDIR" && "$@")
-    fi
-}
-
-free_port() {
-    python3 -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()'
-}
-
-# Highest installed PostgreSQL server version, e.g. /usr/lib/postgresql/15/bin.
-find_pg_bin() {
-    local found=(/usr/lib/postgresql/*/bin/initdb)
-    [[ -x ${found[0]} ]] || return 1
-    dirname "$(printf '%s\n' "${found[@]}" | sort -V | tail -n 1)"
-}
+as_pg() { run_in_as_postgres "$WORKDIR" "$@"; }
 
 # ---------------------------------------------------------------------------
 # 1. Install what is missing (one apt-get update, only if needed).
@@ -223,24 +204,40 @@ run_tests() {
     export PASSPORT_TEST_CHROMIUM=/usr/bin/chromium
     export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-    log "dotnet test Passport.sln $*"
-    # In the background + wait, so that INT/TERM reach on_signal at once
-    # instead of after dotnet test finishes. setsid gives it its own session
-    # and process group (this async child is not a group leader, so setsid
-    # execs without forking and $! is the group id), which stop_tests kills
-    # as a whole; being off the terminal, it cannot be stopped by SIGTTOU.
     local rc=0
-    setsid dotnet test Passport.sln --logger "trx;LogFilePrefix=results" \
-        --results-directory TestResults "$@" </dev/null &
-    TEST_PID=$!
-    wait "$TEST_PID" || rc=$?
-    TEST_PID=""
+    if (($#)); then
+        # The caller chose what to run.
+        dotnet_test Passport.sln "$@" || rc=$?
+    else
+        # Everything but the fault tests first; then the fault tests alone, because they time players against
+        # hosts of their own and must not share two cores with the other test projects.
+        dotnet_test Passport.sln --filter "Category!=Faults" || rc=$?
+        if ((rc == 0)); then
+            dotnet_test tests/Passport.Faults.Tests/Passport.Faults.Tests.csproj --no-build || rc=$?
+        fi
+    fi
 
     if ((rc == 0)); then
         log "tests passed (TRX results in TestResults/)"
     else
         log "tests failed, exit code $rc (TRX results in TestResults/)"
     fi
+    return "$rc"
+}
+
+dotnet_test() {
+    log "dotnet test $*"
+    # In the background + wait, so that INT/TERM reach on_signal at once
+    # instead of after dotnet test finishes. setsid gives it its own session
+    # and process group (this async child is not a group leader, so setsid
+    # execs without forking and $! is the group id), which stop_tests kills
+    # as a whole; being off the terminal, it cannot be stopped by SIGTTOU.
+    local rc=0
+    setsid dotnet test "$@" --logger "trx;LogFilePrefix=results" \
+        --results-directory TestResults </dev/null &
+    TEST_PID=$!
+    wait "$TEST_PID" || rc=$?
+    TEST_PID=""
     return "$rc"
 }
 

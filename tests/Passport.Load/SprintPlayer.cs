@@ -111,7 +111,7 @@ public sealed class SprintPlayer : IAsyncDisposable
 
         var sessionId = item.GetProperty("sessionId").GetGuid();
         var itemId = item.GetProperty("itemId").GetString()!;
-        var answer = AnswerFor(item);
+        var answer = _run.Answer(item);
         var measured = _run.Measuring;
         lock (_gate)
         {
@@ -172,26 +172,6 @@ public sealed class SprintPlayer : IAsyncDisposable
 
                 _pendingItem = null;
             }
-        }
-    }
-
-    /// <summary>A valid answer of the item's kind: a random option, the options shuffled, or a point on the scale.</summary>
-    private object AnswerFor(JsonElement item)
-    {
-        var kind = item.GetProperty("kind").GetString();
-        var options = item.TryGetProperty("options", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(option => option.GetProperty("id").GetString()!).ToArray()
-            : [];
-        switch (kind)
-        {
-            case "rank":
-                _run.Shuffle(options);
-                return new { order = options };
-            case "scale":
-                var scale = item.GetProperty("scale");
-                return new { value = _run.NextInt(scale.GetProperty("min").GetInt32(), scale.GetProperty("max").GetInt32() + 1) };
-            default:
-                return new { choice = options[_run.NextInt(options.Length)] };
         }
     }
 

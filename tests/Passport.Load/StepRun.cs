@@ -68,11 +68,12 @@ public sealed class StepRun(TimeSpan think, int seed)
         }
     }
 
-    public void Shuffle<T>(T[] values)
+    /// <summary>A valid answer to <paramref name="item"/> (<see cref="ItemAnswers"/>), drawn from this run's seeded random.</summary>
+    public object Answer(System.Text.Json.JsonElement item)
     {
         lock (_randomGate)
         {
-            _random.Shuffle(values);
+            return ItemAnswers.For(item, _random);
         }
     }
 
