@@ -14,8 +14,8 @@
 # PostgreSQL's immediate mode). `down` stops everything; `--purge` also deletes the folder.
 #
 # Everything lives in DIR (default: .cluster in the repository root, or $PASSPORT_CLUSTER_DIR); every command but
-# `up` finds the cluster there. The hosts run the build at --host-dll (default: a Release build, made when
-# missing). Extra host settings (`--set Auth__SessionCheckInterval=00:00:05`) are kept for later starts.
+# `up` finds the cluster there. The hosts run the build at --host-dll (default: a Release publish in DIR/publish,
+# made when missing). Extra host settings (`--set Auth__SessionCheckInterval=00:00:05`) are kept for later starts.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -162,8 +162,10 @@ host_var() { local name="HOST_$1_$2"; printf '%s' "${!name}"; }
 
 ensure_host_build() {
     [[ -f $HOST_DLL ]] && return 0
-    log "building the host (Release)"
-    dotnet build -c Release -v q -nologo "$ROOT/src/Passport.Web/Passport.Web.csproj" >&2
+    [[ $HOST_DLL == "$DIR/publish/Passport.Web.dll" ]] || die "no host build at $HOST_DLL"
+    # Published, not just built: outside Development only a publish serves the pages' static files.
+    log "publishing the host (Release) to $DIR/publish"
+    dotnet publish -c Release -v q -nologo -o "$DIR/publish" "$ROOT/src/Passport.Web/Passport.Web.csproj" >&2
     [[ -f $HOST_DLL ]] || die "no host build at $HOST_DLL"
 }
 
@@ -281,7 +283,7 @@ part_do() {
 }
 
 cmd_up() {
-    local hosts=3 host_dll="$ROOT/src/Passport.Web/bin/Release/net10.0/Passport.Web.dll" settings=()
+    local hosts=3 host_dll="$DIR/publish/Passport.Web.dll" settings=()
     while (($#)); do
         case $1 in
             --hosts) hosts=$2; shift 2 ;;

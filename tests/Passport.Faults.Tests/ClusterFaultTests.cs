@@ -65,7 +65,8 @@ public sealed class ClusterFaultTests(FaultCluster cluster) : IClassFixture<Faul
         for (var host = 0; host < FaultCluster.HostCount; host++)
         {
             var seen = await cluster.ClusterSeenByAsync(host);
-            Assert.Equal((200, before.Silos), seen);
+            Assert.Equal(200, seen.Status);
+            Assert.Equal(before.Silos, seen.Silos);
         }
 
         var lastRestart = TimeProvider.System.GetUtcNow();

@@ -240,7 +240,26 @@ internal sealed class Player(
     private async Task<JsonElement?> TryInvokeAsync(string method, params object[] arguments) =>
         await TryInvokeCoreAsync(method, arguments) is (Call.Done, var body) ? body : null;
 
+    /// <summary>
+    /// Calls until the server answers or refuses. A failure without a message is trouble on the server's side (a
+    /// database outage); the calls are idempotent, so a client tries again after a moment, as docs/api.md says.
+    /// </summary>
     private async Task<(Call, JsonElement?)> TryInvokeCoreAsync(string method, object[] arguments)
+    {
+        while (true)
+        {
+            var (call, body) = await InvokeOnceAsync(method, arguments);
+            if (call != Call.Failed || _stopping)
+            {
+                return (call is Call.Failed ? Call.Lost : call, body);
+            }
+
+            // A client's back-off before trying again, not a synchronisation.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private async Task<(Call, JsonElement?)> InvokeOnceAsync(string method, object[] arguments)
     {
         var connection = _connection;
         if (connection is null || _stopping)
@@ -254,10 +273,15 @@ internal sealed class Player(
         {
             return (Call.Done, await call);
         }
-        catch (HubException exception)
+        catch (HubException exception) when (exception.Message.Contains("HubException: ", StringComparison.Ordinal))
         {
             log.Count($"{method} refused", exception);
             return (Call.Refused, null);
+        }
+        catch (HubException exception)
+        {
+            log.Count($"{method} failed", exception);
+            return (Call.Failed, null);
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
         {
@@ -320,6 +344,7 @@ internal sealed class Player(
         Done,
         Refused,
         Lost,
+        Failed,
     }
 }
 
