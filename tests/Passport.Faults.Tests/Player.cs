@@ -79,7 +79,8 @@ internal sealed class Player(
         connection.On<JsonElement>("ItemPresented", OnItemPresented);
         // Handlers run on the connection's receive loop: a call awaited there would wait for itself.
         connection.On<JsonElement>("SprintCompleted", completed => { _ = BeginSprintAsync(); });
-        connection.On("Reconnect", () => _ = MoveAsync(connection));
+        // A host that is stopping asks its players to reconnect elsewhere (docs/api.md).
+        connection.On<JsonElement>("ServerLeaving", leaving => { _ = MoveAsync(connection); });
         connection.Closed += error =>
         {
             if (!_stopping)
