@@ -3,8 +3,8 @@ namespace Passport.Grains.Sprints;
 /// <summary>
 /// One play of one sprint, keyed by session id. Every command names the calling user: a session answers only
 /// its owner, and tells anyone else it does not exist. A command that names an observer binds it: the session
-/// pushes to the observer of the latest such call, so it reaches the player even when it was activated again on
-/// another silo, which keeps no observer of the one before.
+/// pushes to the observers of the calls made to it (the player's screens), so it reaches the player even when it
+/// was activated again on another silo, which keeps no observer of the one before.
 /// </summary>
 public interface ISprintSessionGrain : IGrainWithGuidKey
 {
@@ -23,7 +23,7 @@ public interface ISprintSessionGrain : IGrainWithGuidKey
 
     Task<SprintOutcome<SessionView>> AbandonAsync(Guid userId);
 
-    /// <summary>The observer's connection dropped; pauses the session if that observer was the one playing it.</summary>
+    /// <summary>The observer's connection dropped: it gets no more pushes, and the session pauses if no other screen shows it.</summary>
     Task PauseAsync(Guid userId, ISprintObserver observer);
 
     Task<SprintOutcome<SessionView>> GetAsync(Guid userId);

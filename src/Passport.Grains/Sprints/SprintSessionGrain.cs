@@ -30,6 +30,10 @@ public sealed partial class SprintSessionGrain(
     TimeProvider time,
     ILogger<SprintSessionGrain> logger) : Grain, ISprintSessionGrain
 {
+    // The screens showing the session (a phone and a tab, say); an observer of a host that is gone fails its next
+    // push and is dropped then, and the oldest makes way when there are more.
+    private const int MaxObservers = 4;
+
     private static readonly JsonSerializerOptions AnswerJson = new(JsonSerializerOptions.Web);
 
     private readonly List<SprintResponseRow> _responses = [];
@@ -41,7 +45,7 @@ public sealed partial class SprintSessionGrain(
     private SessionLifecycle? _lifecycle;
     private Sprint? _sprint;
     private IReadOnlySet<string> _seenBefore = new HashSet<string>();
-    private ISprintObserver? _observer;
+    private readonly List<ISprintObserver> _observers = [];
     private IGrainTimer? _deadlineTimer;
     private ImmutableArray<string> _newBadges = [];
     private Guid? _workshopId;
@@ -69,7 +73,7 @@ public sealed partial class SprintSessionGrain(
         _lifecycle = new SessionLifecycle(() => _status, status => _status = status);
         _seenBefore = start.SeenItems.ToHashSet(StringComparer.Ordinal);
         InitialisePosteriors(start.Evidence);
-        _observer = start.Observer;
+        Bind(start.Observer);
         _workshopId = start.WorkshopId;
 
         var now = time.GetUtcNow();
@@ -166,8 +170,10 @@ public sealed partial class SprintSessionGrain(
         OnceMoreIfMovedAsync(async () =>
         {
             await ReloadIfStaleAsync();
-            if (!IsOwner(userId) || _observer is null || !_observer.Equals(observer))
+            // Another screen still showing the session keeps it going.
+            if (!IsOwner(userId) || !_observers.Contains(observer) || _observers.Count > 1)
             {
+                _observers.Remove(observer);
                 return false;
             }
 
@@ -181,7 +187,7 @@ public sealed partial class SprintSessionGrain(
                 _row = updated;
             }
 
-            _observer = null;
+            _observers.Remove(observer);
             return true;
         });
 
@@ -351,10 +357,7 @@ public sealed partial class SprintSessionGrain(
                 return SprintOutcome.Refused<T>(SprintError.UnknownSession);
             }
 
-            if (observer is not null)
-            {
-                _observer = observer;
-            }
+            Bind(observer);
 
             await ExpireIfIdleAsync();
             return await command();
@@ -672,7 +675,7 @@ public sealed partial class SprintSessionGrain(
         _row = updated;
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
-        _observer = null;
+        _observers.Clear();
         await Owner.SessionClosedAsync(SessionId);
     }
 
@@ -695,9 +698,25 @@ public sealed partial class SprintSessionGrain(
         }
     }
 
+    /// <summary>The caller's observer gets the session's pushes from now on, with any other screen still showing it.</summary>
+    private void Bind(ISprintObserver? observer)
+    {
+        if (observer is null)
+        {
+            return;
+        }
+
+        _observers.Remove(observer);
+        _observers.Add(observer);
+        if (_observers.Count > MaxObservers)
+        {
+            _observers.RemoveAt(0);
+        }
+    }
+
     /// <summary>
-    /// Sends one step to the bound observer without waiting for it. A step that cannot be delivered is logged; the
-    /// player gets it anyway from the reply to their next call (every reply carries where the session stands).
+    /// Sends one step to the bound observers without waiting for them. A step that cannot be delivered is logged;
+    /// the player gets it anyway from the reply to their next call (every reply carries where the session stands).
     /// </summary>
     private void Push(ScoredAnswer? scored, PresentedItem? presented, CompletedSprint? completed)
     {
@@ -706,13 +725,17 @@ public sealed partial class SprintSessionGrain(
             return;
         }
 
-        if (_observer is not { } observer)
+        if (_observers.Count == 0)
         {
             LogNoObserver(logger, SessionId);
             return;
         }
 
-        _ = DeliverAsync(observer, new SprintEvents(scored, presented, completed));
+        var events = new SprintEvents(scored, presented, completed);
+        foreach (var observer in _observers)
+        {
+            _ = DeliverAsync(observer, events);
+        }
     }
 
     private async Task DeliverAsync(ISprintObserver observer, SprintEvents events)
@@ -723,13 +746,9 @@ public sealed partial class SprintSessionGrain(
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // That screen is gone; the player's next call binds the one they use now.
             LogPushFailed(logger, exception, SessionId);
-
-            // That connection is gone; the player's next call binds the one they use now.
-            if (observer.Equals(_observer))
-            {
-                _observer = null;
-            }
+            _observers.Remove(observer);
         }
     }
 

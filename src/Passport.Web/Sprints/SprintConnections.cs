@@ -5,9 +5,9 @@ using Passport.Grains.Sprints;
 namespace Passport.Web.Sprints;
 
 /// <summary>
-/// The observer of each open hub connection on this host. Orleans holds observers weakly, so they live here
-/// until the connection closes; each knows the sessions it drives, to pause them when it drops and to name them
-/// when this host leaves.
+/// The open hub connections on this host, each with its observer. Orleans holds observers weakly, so they live
+/// here until the connection closes; each knows the sessions it drives, to pause them when it drops and to name
+/// them when this host leaves.
 /// </summary>
 public sealed partial class SprintConnections(IGrainFactory grains, IHubContext<SprintHub> hub, ILogger<SprintConnections> logger)
 {
@@ -17,12 +17,10 @@ public sealed partial class SprintConnections(IGrainFactory grains, IHubContext<
     /// <summary>This host is shutting down: it takes no new connections or calls (<see cref="LeaveAsync"/>).</summary>
     public bool Leaving => _leaving;
 
-    public ISprintObserver ObserverFor(string connectionId) =>
-        _connections.GetOrAdd(connectionId, id =>
-        {
-            var observer = new HubSprintObserver(hub, id);
-            return new Connection(observer, grains.CreateObjectReference<ISprintObserver>(observer));
-        }).Reference;
+    /// <summary>A new connection: known from the start, so it is told when this host leaves even before it plays.</summary>
+    public void Open(string connectionId) => Get(connectionId);
+
+    public ISprintObserver ObserverFor(string connectionId) => Get(connectionId).Reference;
 
     /// <summary>Remembers that the connection drives the session, so the session pauses when it drops.</summary>
     public void Track(string connectionId, Guid sessionId)
@@ -42,28 +40,34 @@ public sealed partial class SprintConnections(IGrainFactory grains, IHubContext<
         }
 
         grains.DeleteObjectReference<ISprintObserver>(connection.Reference);
+        connection.Gone.TrySetResult();
         return (connection.Reference, [.. connection.Sessions.Keys]);
     }
 
     /// <summary>
     /// Stops taking new connections and calls, and tells every connection on this host to reconnect elsewhere
-    /// (<see cref="SprintHub.ServerLeavingEvent"/>, with the sessions it was playing); completes once every message
-    /// is handed to its connection or <paramref name="patience"/> runs out.
+    /// (<see cref="SprintHub.ServerLeavingEvent"/>, with the sessions it was playing); completes once every client
+    /// has closed its connection, as the event asks, or <paramref name="patience"/> runs out.
     /// </summary>
+    /// <remarks>
+    /// The client closes, not the server: SignalR drops a connection it closes at once, and the event queued for
+    /// it may be dropped with it. Connections still open after the wait are closed by SignalR as the host stops.
+    /// </remarks>
     public async Task LeaveAsync(TimeSpan patience)
     {
         _leaving = true;
-        var sends = _connections.Select(pair => TellAsync(pair.Key, [.. pair.Value.Sessions.Keys])).ToList();
-        LogLeaving(logger, sends.Count);
+        var open = _connections.ToList();
+        LogLeaving(logger, open.Count);
+        var closing = open.Select(pair => TellAndWaitAsync(pair.Key, pair.Value)).ToList();
         using var timeout = new CancellationTokenSource(patience);
         try
         {
-            await Task.WhenAll(sends).WaitAsync(timeout.Token);
+            await Task.WhenAll(closing).WaitAsync(timeout.Token);
         }
         catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
         {
-            // The host goes on stopping: a client that was not told sees its connection close, which it treats alike.
-            LogLeavingSlow(logger, exception, sends.Count(send => !send.IsCompleted));
+            // The host goes on stopping: a client that did not close in time sees its connection close, which it treats alike.
+            LogLeavingSlow(logger, exception, closing.Count(task => !task.IsCompleted));
         }
     }
 
@@ -80,10 +84,23 @@ public sealed partial class SprintConnections(IGrainFactory grains, IHubContext<
         }
     }
 
+    private async Task TellAndWaitAsync(string connectionId, Connection connection)
+    {
+        await TellAsync(connectionId, [.. connection.Sessions.Keys]);
+        await connection.Gone.Task;
+    }
+
+    private Connection Get(string connectionId) =>
+        _connections.GetOrAdd(connectionId, id =>
+        {
+            var observer = new HubSprintObserver(hub, id);
+            return new Connection(observer, grains.CreateObjectReference<ISprintObserver>(observer));
+        });
+
     [LoggerMessage(Level = LogLevel.Information, Message = "This host is leaving: telling {Count} sprint connection(s) to reconnect elsewhere.")]
     private static partial void LogLeaving(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} sprint connection(s) were not told in time that this host is leaving; they see their connection close.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} sprint client(s) did not reconnect elsewhere in time while this host was leaving; their connections are closed.")]
     private static partial void LogLeavingSlow(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sprint connection {ConnectionId} could not be told that this host is leaving; it sees its connection close.")]
@@ -92,5 +109,7 @@ public sealed partial class SprintConnections(IGrainFactory grains, IHubContext<
     private sealed record Connection(HubSprintObserver Target, ISprintObserver Reference)
     {
         public ConcurrentDictionary<Guid, byte> Sessions { get; } = new();
+
+        public TaskCompletionSource Gone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

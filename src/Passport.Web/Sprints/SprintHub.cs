@@ -101,24 +101,27 @@ public sealed class SprintHub(SprintPlay play, SprintConnections connections, IS
         return outcome.Succeeded ? SessionStateMessage.From(outcome.Value!) : throw Refusal(outcome.Error);
     }
 
-    /// <summary>A host that is leaving takes no new connection: it tells the client to connect again (to another host) and closes.</summary>
+    /// <summary>
+    /// A host that is leaving takes no new players: the connection is told to connect again (reaching another host)
+    /// and every call on it is refused.
+    /// </summary>
     public override async Task OnConnectedAsync()
     {
         if (connections.Leaving)
         {
             await connections.TellAsync(Context.ConnectionId, []);
-            Context.Abort();
             return;
         }
 
-        // Known from the start, so it is told when this host leaves even before it plays.
-        connections.ObserverFor(Context.ConnectionId);
+        connections.Open(Context.ConnectionId);
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (connections.Remove(Context.ConnectionId) is { } dropped && Context.User is { } player && player.GetUserId() is not null)
+        // A player whose host is leaving was told to continue elsewhere: the session is not paused under them.
+        if (connections.Remove(Context.ConnectionId) is { } dropped && !connections.Leaving
+            && Context.User is { } player && player.GetUserId() is not null)
         {
             foreach (var sessionId in dropped.Sessions)
             {

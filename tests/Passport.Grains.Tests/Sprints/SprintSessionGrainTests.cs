@@ -274,6 +274,24 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Pause_OneOfTwoScreensDrops_TheOtherPlaysOnWithItsPushes()
+    {
+        var (userId, phone, started) = await StartAsync("pair");
+        var item = await phone.NextAsync<PresentedItem>();
+        var session = fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId);
+        var tab = new RecordingObserver();
+        await session.ResumeAsync(userId, "en", tab.Reference(fixture.Grains));
+        await tab.NextAsync<PresentedItem>();
+
+        await session.PauseAsync(userId, phone.Reference(fixture.Grains));
+        var outcome = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true), null);
+
+        Assert.True(outcome.Succeeded, outcome.Error.ToString());
+        Assert.Equal(outcome.Value!.Scored, await tab.NextAsync<ScoredAnswer>());
+        Assert.Equal(outcome.Value.Next!.ItemId, (await tab.NextAsync<PresentedItem>()).ItemId);
+    }
+
+    [Fact]
     public async Task Session_AfterDeactivation_ResumesWhereItWasFromTheDatabase()
     {
         var (userId, observer, started) = await StartAsync("pair");
