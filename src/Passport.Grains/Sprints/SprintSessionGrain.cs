@@ -58,11 +58,7 @@ public sealed partial class SprintSessionGrain(
     public async Task<SessionStarted> StartAsync(StartSession start)
     {
         ArgumentNullException.ThrowIfNull(start);
-        if (_stale)
-        {
-            await LoadAsync(CancellationToken.None);
-        }
-
+        await ReloadIfStaleAsync();
         if (_row is not null || !sprints.TryGet(start.SprintId, out var sprint))
         {
             throw new InvalidOperationException($"Session {SessionId} cannot be started: it exists already or sprint '{start.SprintId}' is unknown.");
@@ -170,6 +166,7 @@ public sealed partial class SprintSessionGrain(
         OnceMoreIfMovedAsync(async () =>
         {
             await ReloadIfStaleAsync();
+
             // Another screen still showing the session keeps it going.
             if (!IsOwner(userId) || !_observers.Contains(observer) || _observers.Count > 1)
             {

@@ -73,7 +73,11 @@ public sealed class SprintHub(SprintPlay play, SprintConnections connections, IS
         var session = SessionId(sessionId);
         var parsed = ParseAnswer(answer) ?? throw Refusal(SprintError.WrongShape);
         var outcome = await play.AnswerAsync(Player, session, itemId ?? "", parsed, connections.ObserverFor(Context.ConnectionId));
-        connections.Track(Context.ConnectionId, session);
+        if (outcome.Error != SprintError.UnknownSession)
+        {
+            connections.Track(Context.ConnectionId, session);
+        }
+
         return outcome.Succeeded ? AnswerStepMessage.From(outcome.Value!) : throw Refusal(outcome.Error);
     }
 
