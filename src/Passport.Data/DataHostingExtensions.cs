@@ -50,6 +50,7 @@ public static class DataHostingExtensions
         services.AddSingleton<OrganisationRepository>();
         services.AddSingleton<JobSeekerRepository>();
         services.AddSingleton<SprintRepository>();
+        services.AddSingleton<ISprintSessionStore>(provider => provider.GetRequiredService<SprintRepository>());
         services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<ExperienceRepository>();
         services.AddSingleton<EndorsementRepository>();

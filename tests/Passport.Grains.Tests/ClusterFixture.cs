@@ -40,12 +40,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The store the session grains use: the real one, with faults a test can put in for one session.</summary>
+    public FaultySessionStore Store { get; private set; } = default!;
+
     public async Task InitializeAsync()
     {
         _test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         Directory.CreateDirectory(Path.GetDirectoryName(_test.SqlitePath)!);
         Database = PassportDatabase.Create(_test.Options());
         new DatabaseMigrator(Database, NullLogger<DatabaseMigrator>.Instance).Migrate();
+        Store = new FaultySessionStore(new SprintRepository(Database));
 
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) =>
@@ -56,6 +60,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton(TimeProvider.System);
             host.Services.AddSingleton<JobSeekerRepository>();
             host.Services.AddSingleton<SprintRepository>();
+            host.Services.AddSingleton<ISprintSessionStore>(Store);
             host.Services.AddSingleton<WorkshopRepository>();
             host.Services.AddSingleton<ConsentRepository>();
             host.Services.AddSingleton<OrganisationRepository>();
@@ -96,6 +101,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Cluster.DisposeAsync();
+        Store.Dispose();
         await Database.DisposeAsync();
         await _test.DisposeAsync();
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Passport.Application.Accounts;
+using Passport.Domain.Sprints;
 using Passport.Grains.JobSeekers;
 using Passport.Grains.Sprints;
 
@@ -16,12 +17,28 @@ public sealed class SprintPlay(IGrainFactory grains)
 
     public Task<SkillHistorySnapshot> MySkillHistoryAsync(ClaimsPrincipal player) => JobSeeker(player).GetSkillHistoryAsync();
 
-    /// <summary>Starts a sprint, or finds the player's unfinished session of it (then <see cref="SprintStart.Resume"/> is set).</summary>
-    public Task<SprintOutcome<SprintStart>> StartAsync(ClaimsPrincipal player, string sprintId, string language, ISprintObserver? observer) =>
-        JobSeeker(player).StartSprintAsync(sprintId, language, observer);
+    /// <summary>
+    /// Starts a sprint, or finds the player's unfinished session of it (then <see cref="SprintStart.Resume"/> is set
+    /// and the caller resumes it). A session the passport still offers but that has ended (its end was stored, the
+    /// report of it lost) is let go and a new one starts, so a player is never held by a session that cannot go on.
+    /// </summary>
+    public async Task<SprintOutcome<SprintStart>> StartAsync(ClaimsPrincipal player, string sprintId, string language, ISprintObserver? observer)
+    {
+        var jobSeeker = JobSeeker(player);
+        var start = await jobSeeker.StartSprintAsync(sprintId, language, observer);
+        if (start.Value is { Resume: true } offered
+            && await Session(offered.Session.SessionId).GetAsync(PlayerId(player)) is { Error: SprintError.UnknownSession } or { Value.Status: SessionStatus.Abandoned or SessionStatus.Expired })
+        {
+            await jobSeeker.SessionClosedAsync(offered.Session.SessionId);
+            start = await jobSeeker.StartSprintAsync(sprintId, language, observer);
+        }
 
-    public Task<SprintOutcome<ScoredAnswer>> AnswerAsync(ClaimsPrincipal player, Guid sessionId, string itemId, SprintAnswer answer) =>
-        Session(sessionId).SubmitAnswerAsync(PlayerId(player), itemId, answer);
+        return start;
+    }
+
+    /// <summary>Answers the current item; the session pushes to <paramref name="observer"/> from now on (the caller's connection).</summary>
+    public Task<SprintOutcome<AnswerStep>> AnswerAsync(ClaimsPrincipal player, Guid sessionId, string itemId, SprintAnswer answer, ISprintObserver? observer) =>
+        Session(sessionId).SubmitAnswerAsync(PlayerId(player), itemId, answer, observer);
 
     public Task<SprintOutcome<SessionView>> ResumeAsync(ClaimsPrincipal player, Guid sessionId, string language, ISprintObserver? observer) =>
         Session(sessionId).ResumeAsync(PlayerId(player), language, observer);

@@ -26,4 +26,18 @@ public sealed class SprintSessionRow
     public DateTimeOffset UpdatedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>
+    /// Counts the writes to the session: each write names the version it makes, and is stored only over the one
+    /// before it, so a writer that read an older row never overwrites a newer one (optimistic concurrency).
+    /// </summary>
+    public int Version { get; set; }
+
+    /// <summary>A copy one version on, for the next write to change; this row stays as read until that write is stored.</summary>
+    public SprintSessionRow NextVersion()
+    {
+        var next = (SprintSessionRow)MemberwiseClone();
+        next.Version = Version + 1;
+        return next;
+    }
 }

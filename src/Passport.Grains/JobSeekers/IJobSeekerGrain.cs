@@ -28,6 +28,12 @@ public interface IJobSeekerGrain : IGrainWithGuidKey
     /// <summary>Adds a stored response to the passport; answers the new XP total. Applying the same response twice has no effect.</summary>
     Task<int> RecordResponseAsync(RecordedResponse response);
 
+    /// <summary>
+    /// Adds a session's stored responses, of which the passport may have missed some (a report lost after the answer
+    /// was stored); answers the XP total. Responses already counted are skipped.
+    /// </summary>
+    Task<int> RecordResponsesAsync(ImmutableArray<RecordedResponse> responses);
+
     /// <summary>Counts a stored completion (XP bonus, play day, badges); idempotent per session.</summary>
     Task<PassportTotals> CompleteSprintAsync(SprintFinished finished);
 

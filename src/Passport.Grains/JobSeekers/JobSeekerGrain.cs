@@ -168,6 +168,16 @@ public sealed partial class JobSeekerGrain(
         return Task.FromResult(_passport.TotalXp);
     }
 
+    public Task<int> RecordResponsesAsync(ImmutableArray<RecordedResponse> responses)
+    {
+        foreach (var response in responses)
+        {
+            Apply(response.SessionId, response.SprintId, response.ItemId, response.Category, response.Xp, response.AnsweredAt);
+        }
+
+        return Task.FromResult(_passport.TotalXp);
+    }
+
     public Task<PassportTotals> CompleteSprintAsync(SprintFinished finished)
     {
         ArgumentNullException.ThrowIfNull(finished);
@@ -282,12 +292,14 @@ public sealed partial class JobSeekerGrain(
 
     private void ApplyCompletion(Guid sessionId, string sprintId, DateTimeOffset completedAt, int bonusXp)
     {
-        _open.Remove(sprintId);
+        // A completion is reported again whenever its session is read, maybe long after, when a newer session of the
+        // same sprint is the open one: only the first report closes the sprint's open session.
         if (!_completed.Add(sessionId))
         {
             return;
         }
 
+        _open.Remove(sprintId);
         _history.CompleteSession(sessionId, completedAt);
         var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(completedAt, _timeZone).DateTime);
         _passport.CompleteSprint(sprintId, completedAt, localDay, bonusXp);

@@ -26,10 +26,14 @@ public sealed class SprintHub(SprintPlay play, SprintConnections connections, IS
     public const string ItemPresentedEvent = "ItemPresented";
     public const string AnswerScoredEvent = "AnswerScored";
     public const string SprintCompletedEvent = "SprintCompleted";
+    public const string ServerLeavingEvent = "ServerLeaving";
 
     private ClaimsPrincipal Player => Context.User is { } user && user.GetUserId() is not null ? user : throw new HubException("Not signed in.");
 
-    /// <summary>Starts a sprint (or continues the caller's unfinished session of it); the first item follows as <c>ItemPresented</c>.</summary>
+    /// <summary>
+    /// Starts a sprint (or continues the caller's unfinished session of it). The answer carries the item to show;
+    /// it also follows as <c>ItemPresented</c>.
+    /// </summary>
     public async Task<SprintStartedMessage> StartSprint(string sprintId)
     {
         var language = UseLanguage();
@@ -42,32 +46,42 @@ public sealed class SprintHub(SprintPlay play, SprintConnections connections, IS
 
         var session = start.Value!.Session;
         connections.Track(Context.ConnectionId, session.SessionId);
-        if (start.Value.Resume)
+        if (!start.Value.Resume)
         {
-            var resumed = await play.ResumeAsync(Player, session.SessionId, language, observer);
-            if (!resumed.Succeeded)
-            {
-                throw Refusal(resumed.Error);
-            }
+            return new SprintStartedMessage(session.SessionId, session.SprintId, session.Title, session.MaxItems, false,
+                session.First is { } first ? ItemPresentedMessage.From(first) : null, null);
         }
 
-        return new SprintStartedMessage(session.SessionId, session.SprintId, session.Title, session.MaxItems, start.Value.Resume);
+        var resumed = await play.ResumeAsync(Player, session.SessionId, language, observer);
+        if (!resumed.Succeeded)
+        {
+            throw Refusal(resumed.Error);
+        }
+
+        var state = SessionStateMessage.From(resumed.Value!);
+        return new SprintStartedMessage(session.SessionId, session.SprintId, session.Title, session.MaxItems, true, state.Current, state.Completed);
     }
 
     /// <summary>
     /// Answers the current item: <c>{ "choice": optionId }</c>, <c>{ "order": [optionIds] }</c> or <c>{ "value": n }</c>.
-    /// Stored before it is acknowledged; the acknowledgement is returned and pushed as <c>AnswerScored</c>.
+    /// Stored before it is acknowledged; the acknowledgement and the next step are returned and pushed. The session
+    /// pushes to this connection from now on, whichever silo holds it.
     /// </summary>
-    public async Task<AnswerScoredMessage> SubmitAnswer(string sessionId, string itemId, JsonElement answer)
+    public async Task<AnswerStepMessage> SubmitAnswer(string sessionId, string itemId, JsonElement answer)
     {
         UseLanguage();
         var session = SessionId(sessionId);
         var parsed = ParseAnswer(answer) ?? throw Refusal(SprintError.WrongShape);
-        var outcome = await play.AnswerAsync(Player, session, itemId ?? "", parsed);
-        return outcome.Succeeded ? AnswerScoredMessage.From(outcome.Value!) : throw Refusal(outcome.Error);
+        var outcome = await play.AnswerAsync(Player, session, itemId ?? "", parsed, connections.ObserverFor(Context.ConnectionId));
+        if (outcome.Error != SprintError.UnknownSession)
+        {
+            connections.Track(Context.ConnectionId, session);
+        }
+
+        return outcome.Succeeded ? AnswerStepMessage.From(outcome.Value!) : throw Refusal(outcome.Error);
     }
 
-    /// <summary>Continues a session after a dropped connection; the current item (or the result) is pushed again.</summary>
+    /// <summary>Continues a session after a dropped connection; the current item (or the result) is returned and pushed again.</summary>
     public async Task<SessionStateMessage> ResumeSprint(string sessionId)
     {
         var language = UseLanguage();
@@ -91,9 +105,27 @@ public sealed class SprintHub(SprintPlay play, SprintConnections connections, IS
         return outcome.Succeeded ? SessionStateMessage.From(outcome.Value!) : throw Refusal(outcome.Error);
     }
 
+    /// <summary>
+    /// A host that is leaving takes no new players: the connection is told to connect again (reaching another host)
+    /// and every call on it is refused.
+    /// </summary>
+    public override async Task OnConnectedAsync()
+    {
+        if (connections.Leaving)
+        {
+            await connections.TellAsync(Context.ConnectionId, []);
+            return;
+        }
+
+        connections.Open(Context.ConnectionId);
+        await base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (connections.Remove(Context.ConnectionId) is { } dropped && Context.User is { } player && player.GetUserId() is not null)
+        // A player whose host is leaving was told to continue elsewhere: the session is not paused under them.
+        if (connections.Remove(Context.ConnectionId) is { } dropped && !connections.Leaving
+            && Context.User is { } player && player.GetUserId() is not null)
         {
             foreach (var sessionId in dropped.Sessions)
             {
@@ -109,7 +141,8 @@ public sealed class SprintHub(SprintPlay play, SprintConnections connections, IS
 
     /// <summary>
     /// The language chosen on the connection (<c>?culture=</c>, the culture cookie or <c>Accept-Language</c>),
-    /// else the one in the player's profile; also applied to this call's messages.
+    /// else the one in the player's profile; also applied to this call's messages. Every call begins here, so a
+    /// host that is leaving refuses it here (in that language), and the client continues on another host.
     /// </summary>
     private string UseLanguage()
     {
@@ -119,7 +152,7 @@ public sealed class SprintHub(SprintPlay play, SprintConnections connections, IS
             : Context.User?.FindFirst(PassportClaims.Language)?.Value;
         language = Languages.IsSupported(language) ? language! : Languages.Default;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        return language;
+        return connections.Leaving ? throw new HubException(texts["Sprint.Error.ServerLeaving"].Value) : language;
     }
 
     private HubException Refusal(SprintError error, int retryAfterSeconds = 0) =>

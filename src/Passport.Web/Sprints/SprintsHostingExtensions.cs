@@ -14,6 +14,7 @@ public static class SprintsHostingExtensions
             .ValidateOnStart();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<SprintConnections>();
+        builder.Services.AddHostedService<SprintHandOff>();
         return builder;
     }
 

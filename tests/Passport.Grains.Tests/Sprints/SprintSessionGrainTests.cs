@@ -29,11 +29,11 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         var item = await observer.NextAsync<PresentedItem>();
         var session = fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId);
 
-        var outcome = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true));
+        var outcome = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true), null);
 
         Assert.True(outcome.Succeeded);
         var scored = await observer.NextAsync<ScoredAnswer>();
-        Assert.Equal(outcome.Value, scored);
+        Assert.Equal(outcome.Value!.Scored, scored);
         Assert.True(scored.Xp > 0);
         Assert.Equal(scored.Xp, scored.TotalXp);
         var next = await observer.NextAsync<PresentedItem>();
@@ -49,13 +49,13 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         var (userId, observer, started) = await StartAsync("pair");
         var item = await observer.NextAsync<PresentedItem>();
         var session = fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId);
-        var first = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true));
+        var first = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true), null);
         var passportBefore = await fixture.Grains.GetGrain<IJobSeekerGrain>(userId).GetPassportAsync();
 
-        var again = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true));
+        var again = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true), null);
 
         Assert.True(again.Succeeded);
-        Assert.Equal(first.Value!.TotalXp, again.Value!.TotalXp);
+        Assert.Equal(first.Value!.Scored.TotalXp, again.Value!.Scored.TotalXp);
         var passportAfter = await fixture.Grains.GetGrain<IJobSeekerGrain>(userId).GetPassportAsync();
         Assert.Equal(passportBefore.TotalXp, passportAfter.TotalXp);
         Assert.Equal(passportBefore.Skills.Sum(skill => skill.EvidenceCount), passportAfter.Skills.Sum(skill => skill.EvidenceCount));
@@ -68,9 +68,9 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         var (userId, observer, started) = await StartAsync("pair");
         var item = await observer.NextAsync<PresentedItem>();
         var session = fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId);
-        await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true));
+        await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true), null);
 
-        var changed = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: false));
+        var changed = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: false), null);
 
         Assert.Equal(SprintError.AlreadyAnswered, changed.Error);
     }
@@ -83,7 +83,7 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         var stranger = await fixture.NewJobSeekerAsync();
 
         var outcome = await fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId)
-            .SubmitAnswerAsync(stranger, item.ItemId, AnswerFor(item, best: true));
+            .SubmitAnswerAsync(stranger, item.ItemId, AnswerFor(item, best: true), null);
 
         Assert.Equal(SprintError.UnknownSession, outcome.Error);
         Assert.Equal(SprintError.UnknownSession, (await fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId).GetAsync(stranger)).Error);
@@ -95,7 +95,7 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         var userId = await fixture.NewJobSeekerAsync();
 
         var outcome = await fixture.Grains.GetGrain<ISprintSessionGrain>(Guid.NewGuid())
-            .SubmitAnswerAsync(userId, "pair-alpha-0", new SprintAnswer("a", null, null));
+            .SubmitAnswerAsync(userId, "pair-alpha-0", new SprintAnswer("a", null, null), null);
 
         Assert.Equal(SprintError.UnknownSession, outcome.Error);
     }
@@ -116,12 +116,12 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
             _ => (item.ItemId, item.Kind == "scale" ? new SprintAnswer(null, null, 9) : item.Kind == "rank" ? new SprintAnswer(null, ["x", "y", "z"], null) : new SprintAnswer("zz", null, null)),
         };
 
-        var refused = await session.SubmitAnswerAsync(userId, itemId, answer);
-        var accepted = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true));
+        var refused = await session.SubmitAnswerAsync(userId, itemId, answer, null);
+        var accepted = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true), null);
 
         Assert.Equal(fault == "option" && item.Kind == "scale" ? SprintError.OutOfRange : expected, refused.Error);
         Assert.True(accepted.Succeeded);
-        Assert.Equal(accepted.Value!.Xp, accepted.Value.TotalXp);
+        Assert.Equal(accepted.Value!.Scored.Xp, accepted.Value.Scored.TotalXp);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         // Nobody answers: the server's clock runs the item out and presents the next one by itself.
         var second = await observer.NextAsync<PresentedItem>();
         var late = await fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId)
-            .SubmitAnswerAsync(userId, first.ItemId, new SprintAnswer("yes", null, null));
+            .SubmitAnswerAsync(userId, first.ItemId, new SprintAnswer("yes", null, null), null);
 
         Assert.NotEqual(first.ItemId, second.ItemId);
         Assert.Equal(SprintError.TimeUp, late.Error);
@@ -261,7 +261,7 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         var item = await observer.NextAsync<PresentedItem>();
         var session = fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId);
         await session.PauseAsync(userId, observer.Reference(fixture.Grains));
-        var whilePaused = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true));
+        var whilePaused = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true), null);
         var resumedObserver = new RecordingObserver();
         var resumed = await session.ResumeAsync(userId, "nl", fixture.Grains.CreateObjectReference<ISprintObserver>(resumedObserver));
         var again = await resumedObserver.NextAsync<PresentedItem>();
@@ -270,7 +270,25 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         Assert.Equal(SessionStatus.InProgress, resumed.Value!.Status);
         Assert.Equal(item.ItemId, again.ItemId);
         Assert.EndsWith("(nl)", again.Prompt, StringComparison.Ordinal);
-        Assert.True((await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true))).Succeeded);
+        Assert.True((await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true), null)).Succeeded);
+    }
+
+    [Fact]
+    public async Task Pause_OneOfTwoScreensDrops_TheOtherPlaysOnWithItsPushes()
+    {
+        var (userId, phone, started) = await StartAsync("pair");
+        var item = await phone.NextAsync<PresentedItem>();
+        var session = fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId);
+        var tab = new RecordingObserver();
+        await session.ResumeAsync(userId, "en", tab.Reference(fixture.Grains));
+        await tab.NextAsync<PresentedItem>();
+
+        await session.PauseAsync(userId, phone.Reference(fixture.Grains));
+        var outcome = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true), null);
+
+        Assert.True(outcome.Succeeded, outcome.Error.ToString());
+        Assert.Equal(outcome.Value!.Scored, await tab.NextAsync<ScoredAnswer>());
+        Assert.Equal(outcome.Value.Next!.ItemId, (await tab.NextAsync<PresentedItem>()).ItemId);
     }
 
     [Fact]
@@ -279,7 +297,7 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         var (userId, observer, started) = await StartAsync("pair");
         var first = await observer.NextAsync<PresentedItem>();
         var session = fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId);
-        await session.SubmitAnswerAsync(userId, first.ItemId, AnswerFor(first, best: true));
+        await session.SubmitAnswerAsync(userId, first.ItemId, AnswerFor(first, best: true), null);
         await observer.NextAsync<ScoredAnswer>();
         var current = await observer.NextAsync<PresentedItem>();
 
@@ -288,12 +306,12 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         var resumedObserver = new RecordingObserver();
         var resumed = await session.ResumeAsync(userId, "en", fixture.Grains.CreateObjectReference<ISprintObserver>(resumedObserver));
         var presented = await resumedObserver.NextAsync<PresentedItem>();
-        var retry = await session.SubmitAnswerAsync(userId, first.ItemId, AnswerFor(first, best: true));
+        var retry = await session.SubmitAnswerAsync(userId, first.ItemId, AnswerFor(first, best: true), null);
 
         Assert.Equal(1, resumed.Value!.Answered);
         Assert.Equal(current.ItemId, presented.ItemId);
         Assert.True(retry.Succeeded);
-        Assert.Equal(retry.Value!.Xp, retry.Value.TotalXp);
+        Assert.Equal(retry.Value!.Scored.Xp, retry.Value.Scored.TotalXp);
     }
 
     [Fact]
@@ -302,11 +320,11 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         var (userId, observer, started) = await StartAsync("pair");
         var item = await observer.NextAsync<PresentedItem>();
         var session = fixture.Grains.GetGrain<ISprintSessionGrain>(started.SessionId);
-        await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true));
+        await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: true), null);
         var next = (await session.GetAsync(userId)).Value!.Current!;
 
         var abandoned = await session.AbandonAsync(userId);
-        var afterwards = await session.SubmitAnswerAsync(userId, next.ItemId, AnswerFor(next, best: true));
+        var afterwards = await session.SubmitAnswerAsync(userId, next.ItemId, AnswerFor(next, best: true), null);
 
         Assert.Equal(SessionStatus.Abandoned, abandoned.Value!.Status);
         Assert.Equal(SprintError.SessionFinished, afterwards.Error);
@@ -333,11 +351,11 @@ public sealed class SprintSessionGrainTests(ClusterFixture fixture)
         for (var answered = 1; ; answered++)
         {
             seen?.Add(item.ItemId);
-            var outcome = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: answered % 3 != 0));
+            var outcome = await session.SubmitAnswerAsync(userId, item.ItemId, AnswerFor(item, best: answered % 3 != 0), null);
             Assert.True(outcome.Succeeded, outcome.Error.ToString());
             await observer.NextAsync<ScoredAnswer>();
             Assert.True(answered <= item.MaxItems, "the sprint must stop at its item limit");
-            if (outcome.Value!.Progress >= 1.0)
+            if (outcome.Value!.Scored.Progress >= 1.0)
             {
                 return await observer.NextAsync<CompletedSprint>();
             }

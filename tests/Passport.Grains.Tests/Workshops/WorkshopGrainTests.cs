@@ -51,12 +51,12 @@ public sealed class WorkshopGrainTests(ClusterFixture fixture)
         var item = await player.NextAsync<PresentedItem>();
         for (var answered = 1; ; answered++)
         {
-            var outcome = await session.SubmitAnswerAsync(userId, item.ItemId, SprintSessionGrainTests.AnswerFor(item, best: true));
+            var outcome = await session.SubmitAnswerAsync(userId, item.ItemId, SprintSessionGrainTests.AnswerFor(item, best: true), null);
             Assert.True(outcome.Succeeded, outcome.Error.ToString());
             var shown = await board.UntilAsync(snapshot => snapshot.Participants[0].Answered == answered);
             Assert.Equal(8, shown.Participants[0].MaxItems);
             await player.NextAsync<ScoredAnswer>();
-            if (outcome.Value!.Progress >= 1.0)
+            if (outcome.Value!.Scored.Progress >= 1.0)
             {
                 Assert.True(shown.Participants[0].SprintCompleted);
                 Assert.Equal("pair", Assert.Single(shown.Participants[0].CompletedSprints));

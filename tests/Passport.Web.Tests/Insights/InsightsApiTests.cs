@@ -102,6 +102,8 @@ public abstract class InsightsApiTests(WebAppFixture fixture)
         await repository.CreateSessionAsync(session);
         for (var index = 0; index < items.Count; index++)
         {
+            // Each step is the session's next version.
+            session.Version = index + 1;
             await repository.RecordResponseAsync(
                 new SprintResponseRow
                 {

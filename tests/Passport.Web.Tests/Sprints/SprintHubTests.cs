@@ -23,6 +23,7 @@ public sealed class SprintHubTests(SqliteWebAppFixture fixture)
         var (scored, completed) = await player.PlayToEndAsync(sessionId);
 
         Assert.Equal("team-shift", started.GetProperty("sprintId").GetString());
+        Assert.Equal(sessionId, started.GetProperty("current").GetProperty("sessionId").GetString());
         Assert.InRange(scored.Count, 1, started.GetProperty("maxItems").GetInt32());
         Assert.All(scored, ack => Assert.True(ack.GetProperty("xp").GetInt32() > 0));
         var skills = completed.GetProperty("skills").EnumerateArray().ToList();
@@ -175,6 +176,7 @@ public sealed class SprintHubTests(SqliteWebAppFixture fixture)
 
         Assert.Equal("InProgress", resumed.GetProperty("status").GetString());
         Assert.Equal(itemId, again.GetProperty("itemId").GetString());
+        Assert.Equal(itemId, resumed.GetProperty("current").GetProperty("itemId").GetString());
         var abandoned = await second.Connection.InvokeAsync<JsonElement>("AbandonSprint", sessionId);
         Assert.Equal("Abandoned", abandoned.GetProperty("status").GetString());
         await Assert.ThrowsAsync<HubException>(() => second.SubmitAsync(sessionId, itemId, SprintPlayer.AnswerFor(again)));

@@ -17,7 +17,7 @@ public sealed class SprintPlayer : IAsyncDisposable
     private SprintPlayer(HubConnection connection)
     {
         Connection = connection;
-        foreach (var name in new[] { "ItemPresented", "AnswerScored", "SprintCompleted" })
+        foreach (var name in new[] { "ItemPresented", "AnswerScored", "SprintCompleted", "ServerLeaving" })
         {
             connection.On<JsonElement>(name, body => _events.Writer.WriteAsync((name, body)).AsTask());
         }
@@ -52,6 +52,20 @@ public sealed class SprintPlayer : IAsyncDisposable
         return body;
     }
 
+    /// <summary>The next push named <paramref name="name"/>, passing over any others; fails if none comes in time.</summary>
+    public async Task<JsonElement> UntilAsync(string name)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var (actual, body) = await _events.Reader.ReadAsync(timeout.Token);
+            if (actual == name)
+            {
+                return body;
+            }
+        }
+    }
+
     /// <summary>A valid answer of the item's shape, chosen from what was presented (no knowledge of the key).</summary>
     public static object AnswerFor(JsonElement item, int pick = 0)
     {
@@ -76,13 +90,19 @@ public sealed class SprintPlayer : IAsyncDisposable
             var pushed = await NextAsync("AnswerScored");
             Assert.Equal(ack.GetProperty("itemId").GetString(), pushed.GetProperty("itemId").GetString());
             scored.Add(pushed);
+
+            // The reply carries the same next step as the push, so a client may go on with either.
             if (pushed.GetProperty("progress").GetDouble() >= 1.0)
             {
-                return (scored, await NextAsync("SprintCompleted"));
+                var completed = await NextAsync("SprintCompleted");
+                Assert.Equal(JsonValueKind.Null, ack.GetProperty("next").ValueKind);
+                Assert.Equal(completed.GetProperty("totalXp").GetInt32(), ack.GetProperty("completed").GetProperty("totalXp").GetInt32());
+                return (scored, completed);
             }
 
             Assert.True(scored.Count < item.GetProperty("maxItems").GetInt32(), "the sprint must end at its item limit");
             item = await NextAsync("ItemPresented");
+            Assert.Equal(item.GetProperty("itemId").GetString(), ack.GetProperty("next").GetProperty("itemId").GetString());
         }
     }
 
