@@ -6,7 +6,7 @@ namespace Passport.Faults.Tests;
 /// no 500, and every player playing again within the bound once the fault ends.
 /// </summary>
 [Trait("Category", "Faults")]
-public sealed class ClusterFaultTests(FaultCluster cluster) : IClassFixture<FaultCluster>, IAsyncLifetime
+public sealed class ClusterFaultTests(FaultCluster cluster, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<FaultCluster>, IAsyncLifetime
 {
     private const int Players = 100;
 
@@ -108,6 +108,7 @@ public sealed class ClusterFaultTests(FaultCluster cluster) : IClassFixture<Faul
         await team.EveryonePlayingAfterAsync(stopped, Settle);
         await team.StopAsync();
 
+        output.WriteLine($"host-3 stopped in {(stopped - fault).TotalSeconds:F1} s; its players' longest wait: {team.LongestWaitAfter(fault, onHost3).Wait.TotalSeconds:F1} s");
         Assert.True(stopped - fault <= TimeSpan.FromSeconds(30), $"host-3 took {(stopped - fault).TotalSeconds:F1} s to stop (bound: Orleans:ShutdownTimeout, 30 s)");
         var (wait, player) = team.LongestWaitAfter(fault, onHost3);
         Assert.True(wait <= TimeSpan.FromSeconds(5), $"player {player} of the stopped host waited {wait.TotalSeconds:F1} s; players' errors:\n{team.Log}");
@@ -121,6 +122,10 @@ public sealed class ClusterFaultTests(FaultCluster cluster) : IClassFixture<Faul
     private async Task AssertHeldAsync(Team team, RequestProbe probe, DateTimeOffset faultEnded)
     {
         var (wait, player) = team.LongestWaitAfter(faultEnded);
+        // The figures docs/operations.md quotes.
+        output.WriteLine($"answers acknowledged: {team.Acknowledged.Count}; longest wait after the fault: {wait.TotalSeconds:F1} s (player {player})");
+        output.WriteLine($"requests: {probe}");
+        output.WriteLine($"players' errors:{Environment.NewLine}{team.Log}");
         Assert.True(wait <= RecoveryBound, $"player {player} waited {wait.TotalSeconds:F1} s after the fault; players' errors:\n{team.Log}");
         Assert.Empty(probe.ServerErrors);
         Assert.Empty(await Ledger.LostAsync(cluster, team));
