@@ -126,6 +126,11 @@ public sealed class ClusterFaultTests(FaultCluster cluster, Xunit.Abstractions.I
         output.WriteLine($"answers acknowledged: {team.Acknowledged.Count}; longest wait after the fault: {wait.TotalSeconds:F1} s (player {player})");
         output.WriteLine($"requests: {probe}");
         output.WriteLine($"players' errors:{Environment.NewLine}{team.Log}");
+        foreach (var error in probe.ServerErrors)
+        {
+            output.WriteLine(error);
+        }
+
         Assert.True(wait <= RecoveryBound, $"player {player} waited {wait.TotalSeconds:F1} s after the fault; players' errors:\n{team.Log}");
         Assert.Empty(probe.ServerErrors);
         Assert.Empty(await Ledger.LostAsync(cluster, team));

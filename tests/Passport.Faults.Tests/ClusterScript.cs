@@ -28,7 +28,7 @@ internal sealed class ClusterScript(string repositoryRoot, string folder)
 
     public Task KillAsync(string part) => RunAsync(["kill", part]);
 
-    public Task DownAsync() => RunAsync(["down", "--purge"]);
+    public Task DownAsync(bool purge) => RunAsync(purge ? ["down", "--purge"] : ["down"]);
 
     /// <summary>The cluster's addresses (<c>cluster.sh env</c>), by variable name.</summary>
     public async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync()

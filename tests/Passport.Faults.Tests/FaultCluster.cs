@@ -63,11 +63,12 @@ public sealed class FaultCluster : IAsyncLifetime
             .Order(StringComparer.Ordinal)]);
     }
 
+    /// <summary>Stops the cluster and deletes its folder, unless PASSPORT_FAULTS_KEEP=1 asks to keep it (and its logs) for a look.</summary>
     public async Task DisposeAsync()
     {
         if (_script is not null)
         {
-            await _script.DownAsync();
+            await _script.DownAsync(purge: Environment.GetEnvironmentVariable("PASSPORT_FAULTS_KEEP") != "1");
         }
     }
 }

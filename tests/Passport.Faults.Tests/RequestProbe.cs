@@ -52,7 +52,7 @@ internal sealed class RequestProbe : IAsyncDisposable
             if (status >= 500 && response.StatusCode != HttpStatusCode.ServiceUnavailable)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                _serverErrors.Enqueue($"{client.BaseAddress}{route} {status}: {(body.Length > 300 ? body[..300] : body)}");
+                _serverErrors.Enqueue($"{client.BaseAddress}{route} {status}: {(body.Length > 1000 ? body[..1000] : body)}");
             }
         }
         catch (HttpRequestException)
