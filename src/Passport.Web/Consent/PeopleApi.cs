@@ -73,26 +73,12 @@ public static class PeopleApi
     }
 
     private static async Task<Results<Created<RequestResponse>, ValidationProblem, ProblemHttpResult>> RequestAsync(
-        Guid personId, ConsentRequestBody body, HttpContext context, ConsentService consents, ValidationMessages messages, ApiProblems problems)
-    {
-        var outcome = await consents.RequestAsync(context.User, personId, body.Categories, body.Purpose, body.ExpiresAt, context.RequestAborted);
-        switch (outcome.Kind)
-        {
-            case ConsentOutcomeKind.Done:
-                var requested = outcome.Consent!;
-                return TypedResults.Created(
-                    $"/api/people/requests",
-                    new RequestResponse(requested.Id, personId, [.. requested.Categories.Select(DataCategories.Name)], requested.Purpose, "requested", requested.CreatedAt, null));
-            case ConsentOutcomeKind.Invalid:
-                return messages.Problem(outcome.Errors!);
-            case ConsentOutcomeKind.RequestPending:
-                return problems.Create(StatusCodes.Status409Conflict, "Consent.Problem.RequestPending.Title", "Consent.Problem.RequestPending.Detail");
-            case ConsentOutcomeKind.TooManyRequests:
-                return problems.TooMany(context, "Requests", outcome.Limit!.Value, outcome.RetryAfter!.Value);
-            default:
-                return NotFound(problems);
-        }
-    }
+        Guid personId, ConsentRequestBody body, HttpContext context, ConsentService consents, OutcomeResults results) =>
+        results.ToHttp(
+            await consents.RequestAsync(context.User, personId, body.Categories, body.Purpose, body.ExpiresAt, context.RequestAborted),
+            requested => TypedResults.Created(
+                $"/api/people/requests",
+                new RequestResponse(requested.Id, personId, [.. requested.Categories.Select(DataCategories.Name)], requested.Purpose, "requested", requested.CreatedAt, null)));
 
     /// <summary>
     /// Endorsing is acting on someone, not reading them, so it is not logged; it needs the person's consent for
@@ -119,16 +105,9 @@ public static class PeopleApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ConfirmGuardianAsync(
-        Guid personId, GuardianConsentBody body, HttpContext context, ConsentService consents, ValidationMessages messages, ApiProblems problems)
-    {
-        var outcome = await consents.ConfirmGuardianAsync(context.User, personId, body.GuardianName, body.Method, context.RequestAborted);
-        return outcome.Kind switch
-        {
-            ConsentOutcomeKind.Done => TypedResults.NoContent(),
-            ConsentOutcomeKind.Invalid => messages.Problem(outcome.Errors!),
-            _ => NotFound(problems),
-        };
-    }
+        Guid personId, GuardianConsentBody body, HttpContext context, ConsentService consents, OutcomeResults results) =>
+        results.ToHttp(
+            await consents.ConfirmGuardianAsync(context.User, personId, body.GuardianName, body.Method, context.RequestAborted), _ => TypedResults.NoContent());
 
     private static ProblemHttpResult NotFound(ApiProblems problems) =>
         problems.Create(StatusCodes.Status404NotFound, "Consent.Problem.PersonNotFound.Title", "Consent.Problem.PersonNotFound.Detail");

@@ -11,6 +11,7 @@ using Passport.Web.Accounts;
 using Passport.Web.Consent;
 using Passport.Web.Hosting;
 using LimitOptions = Passport.Application.LimitOptions;
+using OutcomeStatus = Passport.Application.OutcomeStatus;
 
 namespace Passport.Web.Matching;
 
@@ -30,6 +31,8 @@ public sealed class EmployerCandidates(
     IOptions<LimitOptions> limits,
     TimeProvider time)
 {
+    private const string CandidateNotFound = "Match.Problem.CandidateNotFound";
+
     private static readonly string[] InvitedCategories = [DataCategory.Skills.Name(), DataCategory.Experiences.Name(), DataCategory.Contact.Name()];
 
     /// <summary>The vacancy when it belongs to the employer's organisation; another organisation's is not found, like an unknown id.</summary>
@@ -58,36 +61,41 @@ public sealed class EmployerCandidates(
     }
 
     /// <summary>
-    /// Invites the candidate: asks them to share their skills, experience and contact details. The purpose is what
-    /// the candidate reads, so by default it is written in their language. Someone who stopped being findable since
-    /// the list was shown cannot be invited from it any more (not found).
+    /// Invites the candidate: asks them to share their skills, experience and contact details (the consent request,
+    /// with its rules and limits). The purpose is what the candidate reads, so by default it is written in their
+    /// language. Someone who stopped being findable since the list was shown cannot be invited from it any more (not
+    /// found); a vacancy with all the invitations it may have is at its limit (<see cref="LimitOptions.InvitationsPerVacancy"/>).
     /// </summary>
-    public async Task<InvitationResult> InviteAsync(
+    public async Task<Passport.Application.Outcome<InvitationView>> InviteAsync(
         VacancyRecord vacancy, MatchCandidateRow row, ClaimsPrincipal employer, string? purpose, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vacancy);
         ArgumentNullException.ThrowIfNull(row);
         if (!(await candidates.StillFindableAsync([row.UserId], cancellationToken)).TryGetValue(row.UserId, out var language))
         {
-            return new InvitationResult(ConsentOutcomeKind.NotFound);
+            return Passport.Application.Outcome.Fail<InvitationView>(OutcomeStatus.NotFound, CandidateNotFound);
         }
 
         var perVacancy = limits.Value.InvitationsPerVacancy;
         if (row.InvitedAt is null && await matches.CountInvitedAsync(vacancy.Id, cancellationToken) >= perVacancy)
         {
-            return new InvitationResult(ConsentOutcomeKind.LimitReached, Limit: perVacancy);
+            return Passport.Application.Outcome.LimitReached<InvitationView>("Invitations", perVacancy);
         }
 
         var said = string.IsNullOrWhiteSpace(purpose) ? words.InLanguage(language, "Match.Invitation.Purpose", vacancy.Vacancy.Title) : purpose;
         var outcome = await consents.RequestAsync(employer, row.UserId, InvitedCategories, said, null, cancellationToken);
-        if (outcome.Kind != ConsentOutcomeKind.Done)
+        switch (outcome.Status)
         {
-            return new InvitationResult(outcome.Kind, Errors: outcome.Errors, Limit: outcome.Limit, RetryAfter: outcome.RetryAfter);
+            case OutcomeStatus.Done:
+                var now = time.GetUtcNow();
+                await matches.SetInvitationAsync(vacancy.Id, row.UserId, outcome.Value!.Id, now, cancellationToken);
+                return Passport.Application.Outcome.Done(new InvitationView(outcome.Value.Id, "requested", now));
+            case OutcomeStatus.NotFound:
+                // The candidate as this vacancy knows them, not as a person.
+                return Passport.Application.Outcome.Fail<InvitationView>(OutcomeStatus.NotFound, CandidateNotFound);
+            default:
+                return outcome.As<InvitationView>();
         }
-
-        var now = time.GetUtcNow();
-        await matches.SetInvitationAsync(vacancy.Id, row.UserId, outcome.Consent!.Id, now, cancellationToken);
-        return new InvitationResult(ConsentOutcomeKind.Done, new InvitationView(outcome.Consent.Id, "requested", now));
     }
 
     /// <summary>Reads an outcome by name (hired, interviewed, shortlisted, viewed, rejected; any case); numbers are refused.</summary>
