@@ -1,10 +1,10 @@
 using Passport.Application.Consent;
+using Passport.Application.Passports;
 using Passport.Application.PersonalData;
 using Passport.Domain.Consent;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
-using Passport.Web.Passports;
 
 namespace Passport.Web.Consent;
 
@@ -86,22 +86,17 @@ public static class PeopleApi
     /// </summary>
     private static async Task<Results<Created<EndorsementCreated>, ValidationProblem, ProblemHttpResult>> EndorseAsync(
         Guid personId, EndorsementBody body, HttpContext context, IPersonalData personalData, EndorsementService endorsements,
-        ValidationMessages messages, ApiProblems problems)
+        OutcomeResults results, ApiProblems problems)
     {
         if (!await personalData.HoldsConsentAsync(context.User, personId, DataCategory.Skills, context.RequestAborted))
         {
             return NotFound(problems);
         }
 
-        var result = await endorsements.ProposeAsync(
-            context.User.GetUserId()!.Value, context.User.GetOrganisationId()!.Value, personId, body.SkillId ?? "", body.Evidence ?? "", context.RequestAborted);
-        return result.Outcome switch
-        {
-            EndorsementProposalOutcome.Created => TypedResults.Created(
-                "/api/people/requests", new EndorsementCreated(result.EndorsementId!.Value, personId, body.SkillId!, "pending")),
-            EndorsementProposalOutcome.Invalid => messages.Problem(result.Errors!),
-            _ => NotFound(problems),
-        };
+        return results.ToHttp(
+            await endorsements.ProposeAsync(
+                context.User.GetUserId()!.Value, context.User.GetOrganisationId()!.Value, personId, body.SkillId ?? "", body.Evidence ?? "", context.RequestAborted),
+            id => TypedResults.Created("/api/people/requests", new EndorsementCreated(id, personId, body.SkillId!, "pending")));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ConfirmGuardianAsync(

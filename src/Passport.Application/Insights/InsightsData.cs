@@ -1,6 +1,6 @@
 using Passport.Domain.Insights;
 
-namespace Passport.Web.Insights;
+namespace Passport.Application.Insights;
 
 /// <summary>
 /// What the insights count, read once per request: the published vacancies (demand) and every job seeker's measured

@@ -8,7 +8,7 @@ using Passport.Domain.Sprints;
 using Passport.Domain.Validation;
 using Passport.Grains.Pathways;
 
-namespace Passport.Web.Insights;
+namespace Passport.Application.Insights;
 
 /// <summary>
 /// The education insights for the API and the page alike: demand of published vacancies against supply of measured

@@ -1,17 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Passport.Application.PersonalData;
-using Passport.Application;
 using Passport.Data.Database;
 using Passport.Data.Sharing;
 using Passport.Domain.Consent;
 using Passport.Domain.Sharing;
-using Passport.Domain.Validation;
-using Passport.Web.Consent;
-using Passport.Web.Hosting;
-using QRCoder;
 
-namespace Passport.Web.Sharing;
+namespace Passport.Application.Sharing;
 
 /// <summary>
 /// Share links for the API and the pages alike: creating (the token leaves only in the answer), listing, revoking,
@@ -22,26 +17,23 @@ namespace Passport.Web.Sharing;
 public sealed class ShareLinkService(
     ShareLinkRepository links, IPersonalData personalData, IOptions<LimitOptions> limits, TimeProvider time)
 {
-    /// <summary>The route of the public page; the API answers under <c>/api</c> + this.</summary>
-    public const string PublicPath = "/shared";
-
     /// <summary>
-    /// Makes a link, unless the input breaks a rule (<c>Errors</c>) or the owner already has as many active links as
-    /// <see cref="LimitOptions.ActiveShareLinksPerAccount"/> allows (<c>Limit</c>: that number).
+    /// Makes a link, unless the input breaks a rule (<see cref="OutcomeStatus.Invalid"/>) or the owner already has as
+    /// many active links as <see cref="LimitOptions.ActiveShareLinksPerAccount"/> allows (the limit is reached).
     /// </summary>
-    public async Task<ShareLinkCreation> CreateAsync(Guid ownerId, ShareLinkInput input, CancellationToken cancellationToken)
+    public async Task<Outcome<CreatedShareLink>> CreateAsync(Guid ownerId, ShareLinkInput input, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = ShareLinkRules.Validate(input, now, out var draft);
         if (draft is null)
         {
-            return new ShareLinkCreation(null, errors);
+            return Outcome.Invalid<CreatedShareLink>(errors);
         }
 
         var limit = limits.Value.ActiveShareLinksPerAccount;
         if (await links.CountActiveAsync(ownerId, now, cancellationToken) >= limit)
         {
-            return new ShareLinkCreation(null, errors, limit);
+            return Outcome.LimitReached<CreatedShareLink>("ShareLinks", limit);
         }
 
         var (token, hash) = ShareLinkToken.Create();
@@ -59,7 +51,7 @@ public sealed class ShareLinkService(
                 ExpiresAt = link.ExpiresAt,
             },
             cancellationToken);
-        return new ShareLinkCreation(new CreatedShareLink(link, token), errors);
+        return Outcome.Done(new CreatedShareLink(link, token));
     }
 
     /// <summary>The owner's links, newest first; links whose end date passed are marked expired on the way.</summary>
@@ -124,22 +116,6 @@ public sealed class ShareLinkService(
         return passport is null ? null : new OpenedShareLink(link, passport);
     }
 
-    /// <summary>The absolute address of the public page for a token, on the host the owner used.</summary>
-    public static string PublicUrl(HttpRequest request, string token)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{PublicPath}/{token}";
-    }
-
-    /// <summary>The QR code of <paramref name="url"/> as SVG markup, scaled by its viewBox.</summary>
-    public static string QrSvg(string url)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        using var code = new SvgQRCode(data);
-        return code.GetGraphic(8, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
-    }
-
     /// <summary>
     /// The name the owner's access log shows for a read through this link: the owner's label, or else the day they
     /// made it, so they can still tell their links apart.
@@ -168,9 +144,6 @@ public sealed class ShareLinkService(
 
 /// <summary>A link just made, with the one and only copy of its token.</summary>
 public sealed record CreatedShareLink(ShareLink Link, string Token);
-
-/// <summary>A new link, or why there is none: broken rules, or the limit of active links (<c>Limit</c>) reached.</summary>
-public sealed record ShareLinkCreation(CreatedShareLink? Created, ValidationErrors Errors, int? Limit = null);
 
 /// <summary>A link opened: the link and the view of its owner's data it allows.</summary>
 public sealed record OpenedShareLink(ShareLink Link, SharedPassport Passport);

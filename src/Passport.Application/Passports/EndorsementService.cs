@@ -7,34 +7,7 @@ using Passport.Domain.Endorsements;
 using Passport.Domain.Skills;
 using Passport.Domain.Validation;
 
-namespace Passport.Web.Passports;
-
-/// <summary>What became of a proposed endorsement.</summary>
-public enum EndorsementProposalOutcome
-{
-    /// <summary>Stored as pending; the person decides whether it shows.</summary>
-    Created,
-
-    /// <summary>Broken rules in <see cref="EndorsementProposalResult.Errors"/>; nothing stored.</summary>
-    Invalid,
-
-    /// <summary>No job seeker has this id; nothing stored.</summary>
-    UnknownPerson,
-}
-
-public sealed record EndorsementProposalResult(EndorsementProposalOutcome Outcome, Guid? EndorsementId = null, ValidationErrors? Errors = null);
-
-/// <summary>What became of an owner's decision on one of their endorsements.</summary>
-public enum EndorsementChange
-{
-    Done,
-
-    /// <summary>No such endorsement of this person (also when it is someone else's).</summary>
-    NotFound,
-
-    /// <summary>The lifecycle does not allow this move from where the endorsement stands.</summary>
-    NotAllowed,
-}
+namespace Passport.Application.Passports;
 
 /// <summary>
 /// Endorsements: staff of an organisation propose them, the endorsed person accepts, declines or later withdraws
@@ -47,11 +20,18 @@ public sealed class EndorsementService(
     SkillCatalog skills,
     TimeProvider time)
 {
+    // The problems the outcomes name (texts {Problem}.Title and .Detail).
+    private const string PersonNotFound = "Consent.Problem.PersonNotFound";
+    private const string NotFound = "Problem.EndorsementNotFound";
+    private const string NotAllowed = "Problem.EndorsementNotAllowed";
+
     /// <summary>
     /// Stores a pending endorsement of <paramref name="personId"/>'s skill by a staff member of
-    /// <paramref name="endorserOrganisationId"/>, with the endorser's name and organisation name as they are now.
+    /// <paramref name="endorserOrganisationId"/>, with the endorser's name and organisation name as they are now; done
+    /// with its id, which the person then accepts or declines. Nothing is stored for broken rules, nor when no job
+    /// seeker has this id (not found).
     /// </summary>
-    public async Task<EndorsementProposalResult> ProposeAsync(
+    public async Task<Outcome<Guid>> ProposeAsync(
         Guid endorserUserId, Guid endorserOrganisationId, Guid personId, string skillId, string evidence, CancellationToken cancellationToken = default)
     {
         var proposal = new EndorsementProposal(skillId, evidence);
@@ -67,12 +47,12 @@ public sealed class EndorsementService(
         var person = await users.FindByIdAsync(personId.ToString(), cancellationToken);
         if (person is null || !person.Roles.Contains(Roles.JobSeeker, StringComparer.Ordinal))
         {
-            return new EndorsementProposalResult(EndorsementProposalOutcome.UnknownPerson);
+            return Outcome.Fail<Guid>(OutcomeStatus.NotFound, PersonNotFound);
         }
 
         if (!errors.IsValid)
         {
-            return new EndorsementProposalResult(EndorsementProposalOutcome.Invalid, Errors: errors);
+            return Outcome.Invalid<Guid>(errors);
         }
 
         var now = time.GetUtcNow();
@@ -90,28 +70,29 @@ public sealed class EndorsementService(
             CreatedAt = now,
         };
         await endorsements.CreateAsync(row, cancellationToken);
-        return new EndorsementProposalResult(EndorsementProposalOutcome.Created, row.Id);
+        return Outcome.Done(row.Id);
     }
 
     /// <summary>Every endorsement of the person, whatever its status; for the owner only.</summary>
     public Task<IReadOnlyList<EndorsementRow>> ListAsync(Guid ownerId, PageRequest? page = null, CancellationToken cancellationToken = default) =>
         endorsements.ListAsync(ownerId, page, cancellationToken);
 
-    public Task<EndorsementChange> AcceptAsync(Guid ownerId, Guid endorsementId, CancellationToken cancellationToken = default) =>
+    /// <summary>Shows a pending endorsement in the passport; done with its id. Someone else's is not found; a move the lifecycle forbids is a conflict.</summary>
+    public Task<Outcome<Guid>> AcceptAsync(Guid ownerId, Guid endorsementId, CancellationToken cancellationToken = default) =>
         ChangeAsync(ownerId, endorsementId, lifecycle => lifecycle.CanAccept, lifecycle => lifecycle.Accept(), cancellationToken);
 
-    public Task<EndorsementChange> DeclineAsync(Guid ownerId, Guid endorsementId, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<Guid>> DeclineAsync(Guid ownerId, Guid endorsementId, CancellationToken cancellationToken = default) =>
         ChangeAsync(ownerId, endorsementId, lifecycle => lifecycle.CanDecline, lifecycle => lifecycle.Decline(), cancellationToken);
 
-    public Task<EndorsementChange> WithdrawAsync(Guid ownerId, Guid endorsementId, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<Guid>> WithdrawAsync(Guid ownerId, Guid endorsementId, CancellationToken cancellationToken = default) =>
         ChangeAsync(ownerId, endorsementId, lifecycle => lifecycle.CanWithdraw, lifecycle => lifecycle.Withdraw(), cancellationToken);
 
-    private async Task<EndorsementChange> ChangeAsync(
+    private async Task<Outcome<Guid>> ChangeAsync(
         Guid ownerId, Guid endorsementId, Func<EndorsementLifecycle, bool> can, Action<EndorsementLifecycle> move, CancellationToken cancellationToken)
     {
         if (await endorsements.GetAsync(ownerId, endorsementId, cancellationToken) is not { } row)
         {
-            return EndorsementChange.NotFound;
+            return Outcome.Fail<Guid>(OutcomeStatus.NotFound, NotFound);
         }
 
         var from = Enum.Parse<EndorsementStatus>(row.Status);
@@ -119,13 +100,13 @@ public sealed class EndorsementService(
         var lifecycle = new EndorsementLifecycle(() => status, value => status = value);
         if (!can(lifecycle))
         {
-            return EndorsementChange.NotAllowed;
+            return Outcome.Fail<Guid>(OutcomeStatus.Conflict, NotAllowed);
         }
 
         move(lifecycle);
         // Stored only if nobody moved it meanwhile (another tab, another device); the loser is told it is not allowed any more.
         return await endorsements.ChangeStatusAsync(ownerId, endorsementId, from, status, time.GetUtcNow(), cancellationToken)
-            ? EndorsementChange.Done
-            : EndorsementChange.NotAllowed;
+            ? Outcome.Done(endorsementId)
+            : Outcome.Fail<Guid>(OutcomeStatus.Conflict, NotAllowed);
     }
 }
