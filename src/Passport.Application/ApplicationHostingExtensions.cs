@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Passport.Application.Accounts;
 using Passport.Application.Consent;
 using Passport.Application.Insights;
 using Passport.Application.JobSeekers;
@@ -22,6 +23,11 @@ public static class ApplicationHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SignInLockoutOptions>().BindConfiguration(SignInLockoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        // Scoped like Identity's UserManager, which the host registers with the rest of Identity.
+        builder.Services.AddScoped<AccountService>();
         builder.Services.AddSingleton<SharedPassportReader>();
         builder.Services.AddSingleton<IPersonalData, PersonalDataDoor>();
         builder.Services.AddSingleton<MyAccessLog>();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Passport.Application;
 using Passport.Data.Accounts;
 
 namespace Passport.Web.Accounts;

@@ -4,7 +4,7 @@ using Passport.Data.Accounts;
 using Passport.Domain.Accounts;
 using Passport.Domain.Validation;
 
-namespace Passport.Web.Accounts;
+namespace Passport.Application.Accounts;
 
 /// <summary>
 /// Sign-up, sign-in and password rules shared by the API and the pages, so both refuse and accept exactly the same
@@ -23,16 +23,16 @@ public sealed class AccountService(
     private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<PassportUser>().HashPassword(new PassportUser(), Guid.NewGuid().ToString()));
 
     /// <summary>
-    /// Creates the account unless the address is taken; both end in <see cref="RegistrationResult.Accepted"/>, so
-    /// the caller cannot tell them apart. Broken rules (checked before the address) come back as errors.
+    /// Creates the account unless the address is taken; both are done with the address to sign in with, so the caller
+    /// cannot tell them apart. Broken rules (checked before the address) come back as errors.
     /// </summary>
-    public async Task<RegistrationResult> RegisterJobSeekerAsync(Registration registration)
+    public async Task<Outcome<string>> RegisterJobSeekerAsync(Registration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
         var errors = registration.Validate(time.GetUtcNow().Year, options.Value.MinimumAge);
         if (!errors.IsValid)
         {
-            return RegistrationResult.Invalid(errors);
+            return Outcome.Invalid<string>(errors);
         }
 
         var user = new PassportUser
@@ -50,27 +50,30 @@ public sealed class AccountService(
         if (result.Succeeded
             || result.Errors.Any(error => error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
         {
-            return RegistrationResult.Accepted;
+            return Outcome.Done(user.Email);
         }
 
-        return RegistrationResult.Invalid(IdentityErrors(result, "password"));
+        return Outcome.Invalid<string>(IdentityErrors(result, "password"));
     }
 
-    /// <summary>Changes the fields everyone may change about themselves, after checking them.</summary>
-    public async Task<ProfileUpdateResult> UpdateProfileAsync(PassportUser user, ProfileUpdate update)
+    /// <summary>
+    /// Changes the fields everyone may change about themselves, after checking them; a conflict when someone changed
+    /// the account at the same time.
+    /// </summary>
+    public async Task<Outcome<PassportUser>> UpdateProfileAsync(PassportUser user, ProfileUpdate update)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(update);
         var errors = update.Validate();
         if (!errors.IsValid)
         {
-            return new ProfileUpdateResult(errors, IsConflict: false);
+            return Outcome.Invalid<PassportUser>(errors);
         }
 
         user.DisplayName = update.DisplayName!.Trim();
         user.Language = update.Language!;
         var result = await users.UpdateAsync(user);
-        return new ProfileUpdateResult(null, IsConflict: !result.Succeeded);
+        return result.Succeeded ? Outcome.Done(user) : Outcome.Fail<PassportUser>(OutcomeStatus.Conflict, "Problem.Conflict");
     }
 
     /// <summary>Checks e-mail and password from <paramref name="clientAddress"/>; callers validate <see cref="Domain.Accounts.Credentials"/> first.</summary>
@@ -104,7 +107,7 @@ public sealed class AccountService(
 
     /// <summary>
     /// Replaces the password after checking the current one. The security stamp changes with it, so every other
-    /// session and API token of the account ends (see <see cref="SessionStamps"/>).
+    /// session and API token of the account ends (the host checks the stamp on every request).
     /// </summary>
     public async Task<PasswordChangeResult> ChangePasswordAsync(PassportUser user, string? currentPassword, string? newPassword, string clientAddress)
     {
@@ -149,7 +152,7 @@ public sealed class AccountService(
 
     /// <summary>
     /// Signs the account out everywhere: a new security stamp ends every page session and API token of it (this
-    /// host at once, the others within <see cref="AuthOptions.SessionCheckInterval"/>).
+    /// host at once, the others within <c>Auth:SessionCheckInterval</c>).
     /// </summary>
     public async Task EndAllSessionsAsync(Guid userId)
     {
@@ -200,9 +203,6 @@ public sealed class AccountService(
     };
 }
 
-/// <summary>Errors when the update broke a rule; <c>IsConflict</c> when someone changed the account at the same time.</summary>
-public sealed record ProfileUpdateResult(ValidationErrors? Errors, bool IsConflict);
-
 public enum PasswordCheck
 {
     Right,
@@ -241,12 +241,4 @@ public sealed record SignInOutcome(PassportUser? User, PasswordCheck Result, Tim
 public sealed record PasswordChangeResult(SignInOutcome? Check, ValidationErrors? Errors)
 {
     public bool Succeeded => Check?.Result == PasswordCheck.Right && Errors is null;
-}
-
-/// <summary>Either accepted (created, or the address was taken: deliberately the same) or the broken rules.</summary>
-public sealed record RegistrationResult(ValidationErrors? Errors)
-{
-    public static readonly RegistrationResult Accepted = new((ValidationErrors?)null);
-
-    public static RegistrationResult Invalid(ValidationErrors errors) => new(errors);
 }

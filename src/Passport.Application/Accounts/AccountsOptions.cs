@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Passport.Web.Accounts;
+namespace Passport.Application.Accounts;
 
 /// <summary>Configuration section <c>Accounts</c>: who may sign up.</summary>
 public sealed class AccountsOptions

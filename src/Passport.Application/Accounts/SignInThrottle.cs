@@ -1,21 +1,21 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace Passport.Web.Accounts;
+namespace Passport.Application.Accounts;
 
 /// <summary>
-/// Counts wrong passwords per e-mail address and client address. After <see cref="AuthOptions.MaxFailedAccessAttempts"/>
-/// that pair waits <see cref="AuthOptions.LockoutDuration"/>. Keyed on the pair so a stranger cannot lock a person out
+/// Counts wrong passwords per e-mail address and client address. After <see cref="SignInLockoutOptions.MaxFailedAccessAttempts"/>
+/// that pair waits <see cref="SignInLockoutOptions.LockoutDuration"/>. Keyed on the pair so a stranger cannot lock a person out
 /// (their own address is unaffected), and on the typed address whether or not it has an account, so the answers do
 /// not tell which accounts exist. Kept in this host's memory, like the rate limits (see docs/operations.md).
 /// </summary>
 public sealed class SignInThrottle : IDisposable
 {
-    private readonly IOptions<AuthOptions> _options;
+    private readonly IOptions<SignInLockoutOptions> _options;
     private readonly TimeProvider _time;
     private readonly MemoryCache _cache;
 
-    public SignInThrottle(IOptions<AuthOptions> options, TimeProvider time)
+    public SignInThrottle(IOptions<SignInLockoutOptions> options, TimeProvider time)
     {
         _options = options;
         _time = time;
