@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Passport.Application.Accounts;
 using Passport.Application.Consent;
+using Passport.Application.Credentials;
 using Passport.Application.Insights;
 using Passport.Application.JobSeekers;
 using Passport.Application.Matching;
@@ -32,6 +33,11 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<IPersonalData, PersonalDataDoor>();
         builder.Services.AddSingleton<MyAccessLog>();
         builder.Services.AddSingleton<ConsentService>();
+        // Issuer keys are read, or the first one made, in the host's starting phase; Passport.Web binds CredentialsOptions.
+        builder.Services.AddSingleton<IssuerKeys>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<IssuerKeys>());
+        builder.Services.AddSingleton<CredentialService>();
+        builder.Services.AddSingleton<CredentialVerifier>();
         builder.Services.AddSingleton<EndorsementService>();
         builder.Services.AddSingleton<InsightsService>();
         builder.Services.AddSingleton<OrganisationDesk>();

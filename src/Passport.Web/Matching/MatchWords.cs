@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Passport.Application.Localization;
 using Passport.Domain.Accounts;
 using Passport.Domain.Skills;
 using Passport.Matching;
@@ -56,7 +57,7 @@ public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skill
 
     /// <summary>A text in a given language rather than the reader's, e.g. for the access log of the person read.</summary>
     public string InLanguage(string language, string key, params object[] arguments) =>
-        LocalizationHostingExtensions.InLanguage(language, () => (string)texts[key, arguments]);
+        TextLanguage.InLanguage(language, () => (string)texts[key, arguments]);
 
     public string ClosedBy(string pathwayTitle) => texts["Match.Reason.ClosedBy", pathwayTitle];
 

@@ -174,7 +174,7 @@ public sealed class ShareLinkSection(ShareLinkRepository links) : IPersonalDataS
 }
 
 /// <summary>Credentials the person downloaded: which, when, whether revoked (the credentials themselves are theirs, not stored).</summary>
-public sealed class CredentialSection(Credentials.CredentialService credentials) : IPersonalDataSection
+public sealed class CredentialSection(Application.Credentials.CredentialService credentials) : IPersonalDataSection
 {
     public string Name => "credentials";
 

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Passport.Data.Credentials;
 
-namespace Passport.Web.Credentials;
+namespace Passport.Application.Credentials;
 
 /// <summary>
 /// The issuer's signing keys from <see cref="CredentialsOptions.KeyDirectory"/>. The directory is listed again before

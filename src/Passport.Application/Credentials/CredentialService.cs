@@ -2,33 +2,20 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Passport.Application;
+using Passport.Application.Localization;
 using Passport.Data.Credentials;
 using Passport.Data.Database;
 using Passport.Domain.Accounts;
 using Passport.Domain.Credentials;
 using Passport.Domain.Skills;
 using Passport.Grains.JobSeekers;
-using Passport.Web.Hosting;
-using Passport.Web.Localization;
 
-namespace Passport.Web.Credentials;
+namespace Passport.Application.Credentials;
 
-/// <summary>Why a credential could not be issued.</summary>
-public enum IssueRefusal
-{
-    None,
-
-    /// <summary>The skill has no measurement in the passport yet (or, for a summary, no skill has).</summary>
-    NotMeasured,
-
-    /// <summary>The person had <see cref="LimitOptions.CredentialsPerDay"/> credentials issued in the last 24 hours.</summary>
-    DailyLimit,
-}
-
-/// <summary>An issued credential (the signed JWT is handed to the owner and not kept), or why none was; after the daily limit, when to try again.</summary>
-public sealed record IssueOutcome(IssuedCredentialRow? Credential, string? Jwt, IssueRefusal Refusal, TimeSpan? RetryAfter = null);
+/// <summary>An issued credential: its row, and the signed JWT, which is handed to the owner and not kept.</summary>
+public sealed record IssuedCredential(IssuedCredentialRow Row, string Jwt);
 
 /// <summary>
 /// Issues, lists and revokes a job seeker's Open Badges credentials and publishes the status lists. Revocation is
@@ -39,7 +26,7 @@ public sealed class CredentialService(
     IssuerKeys keys,
     IGrainFactory grains,
     SkillCatalog skills,
-    IStringLocalizer<Texts> texts,
+    IStringLocalizer<ApplicationTexts> texts,
     IOptions<CredentialsOptions> options,
     IOptions<LimitOptions> limits,
     TimeProvider time,
@@ -70,14 +57,18 @@ public sealed class CredentialService(
 
     /// <summary>
     /// Issues a credential for one measured skill (<paramref name="skillId"/>) or for the summary (null), signed with
-    /// the current issuer key. The skill must be known to the catalogue (the caller checks).
+    /// the current issuer key. The skill must be known to the catalogue (the caller checks). Refused when the skill
+    /// has no measurement in the passport yet, or for a summary no skill has (<see cref="OutcomeStatus.Conflict"/>),
+    /// and after <see cref="LimitOptions.CredentialsPerDay"/> credentials in the last 24 hours
+    /// (<see cref="OutcomeStatus.TooManyRequests"/>, with when to try again).
     /// </summary>
-    public async Task<IssueOutcome> IssueAsync(Guid userId, string? skillId, Uri issuerBase, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IssuedCredential>> IssueAsync(Guid userId, string? skillId, Uri issuerBase, CancellationToken cancellationToken = default)
     {
+        var perDay = limits.Value.CredentialsPerDay;
         var issued = await credentials.CountIssuedSinceAsync(userId, time.GetUtcNow() - LimitOptions.Day, cancellationToken);
-        if (issued.RetryAfter(limits.Value.CredentialsPerDay, LimitOptions.Day, time.GetUtcNow()) is { } retryAfter)
+        if (issued.RetryAfter(perDay, LimitOptions.Day, time.GetUtcNow()) is { } retryAfter)
         {
-            return new IssueOutcome(null, null, IssueRefusal.DailyLimit, retryAfter);
+            return Outcome.TooMany<IssuedCredential>("Credentials", perDay, retryAfter);
         }
 
         var passport = await grains.GetGrain<IJobSeekerGrain>(userId).GetPassportAsync();
@@ -88,7 +79,7 @@ public sealed class CredentialService(
             .ToList();
         if (measured.Count == 0)
         {
-            return new IssueOutcome(null, null, IssueRefusal.NotMeasured);
+            return Outcome.Fail<IssuedCredential>(OutcomeStatus.Conflict, "Problem.Credentials.NotMeasured");
         }
 
         var kind = skillId is null ? CredentialKind.Summary : CredentialKind.Skill;
@@ -117,7 +108,7 @@ public sealed class CredentialService(
         var payload = OpenBadges.Credential(content);
         AddRegisteredClaims(payload, issuer, OpenBadges.CredentialUrn(row.Id), OpenBadges.SubjectUrn(userId), now);
         logger.LogInformation("Credential {CredentialId} ({Kind}) issued with key {Kid}", row.Id, row.Kind, signing.Kid);
-        return new IssueOutcome(row, VcJwt.Sign(payload, signing), IssueRefusal.None);
+        return Outcome.Done(new IssuedCredential(row, VcJwt.Sign(payload, signing)));
     }
 
     public Task<IReadOnlyList<IssuedCredentialRow>> ListAsync(Guid userId, PageRequest? page = null, CancellationToken cancellationToken = default) =>
@@ -226,7 +217,7 @@ public sealed class CredentialService(
         measured.StandardError);
 
     /// <summary>The credential's sentences in English, whatever the owner's language: one language for every verifier.</summary>
-    private CredentialWording Wording() => LocalizationHostingExtensions.InLanguage(Languages.English, () => new CredentialWording(
+    private CredentialWording Wording() => TextLanguage.InLanguage(Languages.English, () => new CredentialWording(
         texts["Credentials.Badge.SkillName"],
         texts["Credentials.Badge.SkillCriteria"],
         texts["Credentials.Badge.SummaryName"],

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Passport.Domain.Credentials;
 
-namespace Passport.Web.Credentials;
+namespace Passport.Application.Credentials;
 
 /// <summary>Why a credential could not be checked fully; <see cref="None"/> when it could.</summary>
 public enum VerificationProblem

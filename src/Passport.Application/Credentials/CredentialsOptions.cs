@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Passport.Web.Credentials;
+namespace Passport.Application.Credentials;
 
 /// <summary>Configuration section <c>Credentials</c>: the issuer's keys and how the issuer names itself.</summary>
 public sealed class CredentialsOptions : IValidatableObject

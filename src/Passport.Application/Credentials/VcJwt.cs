@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Passport.Data.Credentials;
 
-namespace Passport.Web.Credentials;
+namespace Passport.Application.Credentials;
 
 /// <summary>A compact JWS taken apart: the token itself, its header and its payload.</summary>
 public sealed record ParsedJwt(string Compact, JsonObject Header, JsonObject Payload)
