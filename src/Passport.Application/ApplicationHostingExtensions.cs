@@ -44,6 +44,11 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<PassportCalendar>();
         builder.Services.AddSingleton<PathwayDesk>();
         builder.Services.AddSingleton<RankerModels>();
+        builder.Services.AddSingleton<PathwayOffers>();
+        builder.Services.AddSingleton<MatchWords>();
+        builder.Services.AddSingleton<CandidateMatcher>();
+        builder.Services.AddSingleton<MyMatcher>();
+        builder.Services.AddSingleton<EmployerCandidates>();
         builder.Services.AddSingleton<MyExperiences>();
         builder.Services.AddSingleton<MyPreferences>();
         builder.Services.AddSingleton<ShareLinkService>();

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Passport.Application.Consent;
+using Passport.Application.Matching;
 using Passport.Application.PersonalData;
 using Passport.Domain.Vacancies;
 using Passport.Domain.Validation;

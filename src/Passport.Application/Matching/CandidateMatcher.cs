@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using Passport.Application.Accounts;
+using Passport.Application.Insights;
 using Passport.Application.PersonalData;
 using Passport.Data.Matching;
 using Passport.Data.Vacancies;
@@ -11,11 +13,8 @@ using Passport.Matching.Advice;
 using Passport.Matching.Candidates;
 using Passport.Matching.Cards;
 using Passport.Matching.Training;
-using Passport.Web.Accounts;
-using Passport.Web.Consent;
-using Passport.Web.Insights;
 
-namespace Passport.Web.Matching;
+namespace Passport.Application.Matching;
 
 /// <summary>
 /// Ranks the findable passports for an employer's vacancy in two stages: the vectorised first stage over the whole

@@ -6,9 +6,8 @@ using Passport.Domain.Skills;
 using Passport.Matching;
 using Passport.Matching.Advice;
 using Passport.Matching.Cards;
-using Passport.Web.Localization;
 
-namespace Passport.Web.Matching;
+namespace Passport.Application.Matching;
 
 /// <summary>Whose reasons are written: an employer reads about a candidate, a job seeker about themselves.</summary>
 public enum Perspective
@@ -21,10 +20,10 @@ public enum Perspective
 /// Turns the explainer's structured reasons into plain sentences in the reader's language ("strong in teamwork,
 /// which this job weighs highly"; "planning is one level below what is asked: “Pathway X” closes this gap").
 /// </summary>
-public sealed class MatchWords(IStringLocalizer<Texts> texts, SkillCatalog skills)
+public sealed class MatchWords(IStringLocalizer<ApplicationTexts> texts, SkillCatalog skills)
 {
     public string SkillName(string skillId) =>
-        skills.IsKnown(skillId) ? skills.Get(skillId).Name.In(LocalizationHostingExtensions.CurrentLanguage()) : skillId;
+        skills.IsKnown(skillId) ? skills.Get(skillId).Name.In(TextLanguage.Current()) : skillId;
 
     public IReadOnlyList<ReasonView> Reasons(
         Perspective perspective,

@@ -1,4 +1,4 @@
-namespace Passport.Web.Matching;
+namespace Passport.Application.Matching;
 
 /// <summary>
 /// One reason in words, with what it is about: <c>direction</c> raised or lowered, the <c>feature</c> (<c>skill</c>,

@@ -1,9 +1,8 @@
+using Passport.Application.Insights;
 using Passport.Application.PersonalData;
 using Passport.Data.Matching;
-using Passport.Web.Consent;
-using Passport.Web.Insights;
 
-namespace Passport.Web.Matching;
+namespace Passport.Application.Matching;
 
 /// <summary>
 /// A ranked list of candidates for one vacancy. <c>listId</c> and <c>modelVersion</c> identify the list in the

@@ -7,7 +7,7 @@ using Passport.Matching.Advice;
 using Passport.Matching.Candidates;
 using Passport.Matching.Training;
 
-namespace Passport.Web.Matching;
+namespace Passport.Application.Matching;
 
 /// <summary>
 /// A job seeker's own side of matching: the published vacancies that fit them, with reasons and gaps, and the

@@ -3,7 +3,7 @@ using Passport.Domain.Pathways;
 using Passport.Grains.Pathways;
 using Passport.Matching.Advice;
 
-namespace Passport.Web.Matching;
+namespace Passport.Application.Matching;
 
 /// <summary>The pathways open for new students, as advice needs them.</summary>
 public sealed class PathwayOffers(PathwayRepository pathways)

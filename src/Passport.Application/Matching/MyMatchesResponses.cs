@@ -1,4 +1,4 @@
-namespace Passport.Web.Matching;
+namespace Passport.Application.Matching;
 
 /// <summary>
 /// The vacancies that fit a job seeker best. <c>measured</c> is false until they played a sprint (then the list is

@@ -1,19 +1,15 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using Passport.Application.Accounts;
 using Passport.Application.Consent;
 using Passport.Application.PersonalData;
 using Passport.Data.Matching;
 using Passport.Data.Vacancies;
 using Passport.Domain.Consent;
 using Passport.Domain.Validation;
-using Passport.Matching;
-using Passport.Web.Accounts;
-using Passport.Web.Consent;
-using Passport.Web.Hosting;
-using LimitOptions = Passport.Application.LimitOptions;
-using OutcomeStatus = Passport.Application.OutcomeStatus;
+using MatchOutcome = Passport.Matching.Outcome;
 
-namespace Passport.Web.Matching;
+namespace Passport.Application.Matching;
 
 /// <summary>
 /// The employer's side of one vacancy's candidates, shared by the API and the pages so both check and act alike:
@@ -66,20 +62,20 @@ public sealed class EmployerCandidates(
     /// language. Someone who stopped being findable since the list was shown cannot be invited from it any more (not
     /// found); a vacancy with all the invitations it may have is at its limit (<see cref="LimitOptions.InvitationsPerVacancy"/>).
     /// </summary>
-    public async Task<Passport.Application.Outcome<InvitationView>> InviteAsync(
+    public async Task<Outcome<InvitationView>> InviteAsync(
         VacancyRecord vacancy, MatchCandidateRow row, ClaimsPrincipal employer, string? purpose, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vacancy);
         ArgumentNullException.ThrowIfNull(row);
         if (!(await candidates.StillFindableAsync([row.UserId], cancellationToken)).TryGetValue(row.UserId, out var language))
         {
-            return Passport.Application.Outcome.Fail<InvitationView>(OutcomeStatus.NotFound, CandidateNotFound);
+            return Outcome.Fail<InvitationView>(OutcomeStatus.NotFound, CandidateNotFound);
         }
 
         var perVacancy = limits.Value.InvitationsPerVacancy;
         if (row.InvitedAt is null && await matches.CountInvitedAsync(vacancy.Id, cancellationToken) >= perVacancy)
         {
-            return Passport.Application.Outcome.LimitReached<InvitationView>("Invitations", perVacancy);
+            return Outcome.LimitReached<InvitationView>("Invitations", perVacancy);
         }
 
         var said = string.IsNullOrWhiteSpace(purpose) ? words.InLanguage(language, "Match.Invitation.Purpose", vacancy.Vacancy.Title) : purpose;
@@ -89,17 +85,17 @@ public sealed class EmployerCandidates(
             case OutcomeStatus.Done:
                 var now = time.GetUtcNow();
                 await matches.SetInvitationAsync(vacancy.Id, row.UserId, outcome.Value!.Id, now, cancellationToken);
-                return Passport.Application.Outcome.Done(new InvitationView(outcome.Value.Id, "requested", now));
+                return Outcome.Done(new InvitationView(outcome.Value.Id, "requested", now));
             case OutcomeStatus.NotFound:
                 // The candidate as this vacancy knows them, not as a person.
-                return Passport.Application.Outcome.Fail<InvitationView>(OutcomeStatus.NotFound, CandidateNotFound);
+                return Outcome.Fail<InvitationView>(OutcomeStatus.NotFound, CandidateNotFound);
             default:
                 return outcome.As<InvitationView>();
         }
     }
 
     /// <summary>Reads an outcome by name (hired, interviewed, shortlisted, viewed, rejected; any case); numbers are refused.</summary>
-    public static bool TryParseOutcome(string? text, out Outcome outcome) =>
+    public static bool TryParseOutcome(string? text, out MatchOutcome outcome) =>
         Enum.TryParse(text, ignoreCase: true, out outcome) && Enum.IsDefined(outcome) && !int.TryParse(text, out _);
 
     /// <summary>The errors for an outcome <see cref="TryParseOutcome"/> refused.</summary>
@@ -112,7 +108,7 @@ public sealed class EmployerCandidates(
 
     /// <summary>Records what happened with the candidate; retraining learns from it.</summary>
     public async Task<OutcomeView> RecordOutcomeAsync(
-        MatchCandidateRow row, Outcome outcome, ClaimsPrincipal employer, CancellationToken cancellationToken = default)
+        MatchCandidateRow row, MatchOutcome outcome, ClaimsPrincipal employer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(employer);
