@@ -10,6 +10,7 @@ using Passport.Application.Organisations;
 using Passport.Application.Passports;
 using Passport.Application.Pathways;
 using Passport.Application.PersonalData;
+using Passport.Application.Privacy;
 using Passport.Application.Sharing;
 using Passport.Application.Sprints;
 using Passport.Application.Vacancies;
@@ -55,6 +56,17 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<SprintPlay>();
         builder.Services.AddSingleton<VacancyDesk>();
         builder.Services.AddSingleton<WorkshopRoom>();
+
+        // Export and erasure cover every section, in this order (the export's order of properties).
+        builder.Services.AddSingleton<IPersonalDataSection, AccountSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, SprintSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, ConsentSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, WorkshopSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, RecordsSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, ShareLinkSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, CredentialSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, MatchingDataSection>();
+        builder.Services.AddSingleton<AccountErasure>();
         return builder;
     }
 }

@@ -28,6 +28,7 @@ public static class AccountsHostingExtensions
         services.AddSingleton<IDatabaseSeeder>(provider => provider.GetRequiredService<AccessTokenKey>());
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton<IAccountSessions>(provider => provider.GetRequiredService<SessionStamps>());
 
         services.AddIdentityCore<PassportUser>()
             .AddUserStore<UserStore>()

@@ -5,7 +5,6 @@ using Passport.Domain.Vacancies;
 using Passport.Domain.Validation;
 using Passport.Matching;
 using Passport.Web.Accounts;
-using Passport.Web.Consent;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
 

@@ -1,7 +1,6 @@
 using Passport.Matching;
 using Passport.Matching.Candidates;
 using Passport.Matching.Training;
-using Passport.Web.Privacy;
 
 namespace Passport.Web.Matching;
 
@@ -24,7 +23,6 @@ public static class MatchingHostingExtensions
         services.AddSingleton<CandidatePool>();
         services.AddSingleton<TypicalCandidates>();
         services.AddSingleton<RankerStore>();
-        services.AddSingleton<IPersonalDataSection, MatchingDataSection>();
         services.AddHostedService<RankerWarmUp>();
         services.AddHostedService<RetrainingJob>();
         return builder;

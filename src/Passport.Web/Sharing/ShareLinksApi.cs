@@ -2,7 +2,6 @@ using Passport.Application.Sharing;
 using Passport.Domain.Consent;
 using Passport.Domain.Sharing;
 using Passport.Web.Accounts;
-using Passport.Web.Consent;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
 

@@ -1,4 +1,4 @@
-namespace Passport.Web.Privacy;
+namespace Passport.Application.Privacy;
 
 /// <summary>
 /// One feature's share of a person's data, for the rights of access, portability and erasure (GDPR Art. 15, 17,

@@ -3,7 +3,7 @@ using Passport.Data.Consent;
 using Passport.Domain.Consent;
 using Passport.Grains.Consent;
 
-namespace Passport.Web.Consent;
+namespace Passport.Application.Consent;
 
 /// <summary>A consent as the API shows it. Status and audience kind are lower camelCase words, as categories are.</summary>
 public sealed record ConsentResponse(

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Logging;
+using Passport.Application.Accounts;
 using Passport.Data.Accounts;
 using Passport.Data.Privacy;
 using Passport.Grains.Consent;
 using Passport.Grains.JobSeekers;
-using Passport.Web.Accounts;
 
-namespace Passport.Web.Privacy;
+namespace Passport.Application.Privacy;
 
 /// <summary>
 /// Erases an account (GDPR Art. 17): every section removes what the cascade does not reach, then the account row
@@ -15,7 +16,7 @@ namespace Passport.Web.Privacy;
 /// </summary>
 public sealed partial class AccountErasure(
     IEnumerable<IPersonalDataSection> sections, UserStore users, ErasureRepository erasures, IGrainFactory grains,
-    ErasedDataCleanup cleanup, TimeProvider time, SessionStamps stamps, ILogger<AccountErasure> logger)
+    ErasedDataCleanup cleanup, TimeProvider time, IAccountSessions sessions, ILogger<AccountErasure> logger)
 {
     /// <summary>False when there was no such account (erased already).</summary>
     public async Task<bool> EraseAsync(Guid userId, CancellationToken cancellationToken = default)
@@ -37,7 +38,7 @@ public sealed partial class AccountErasure(
         }
 
         // This host refuses the account's cookies and tokens at once; other hosts within the session check interval.
-        stamps.Forget(userId);
+        sessions.Forget(userId);
         cleanup.Request();
         await grains.GetGrain<IJobSeekerGrain>(userId).ForgetAsync();
         await grains.GetGrain<IConsentGrain>(userId).ForgetAsync();

@@ -1,3 +1,5 @@
+using Passport.Application.Consent;
+using Passport.Application.Credentials;
 using Passport.Data.Accounts;
 using Passport.Data.Consent;
 using Passport.Data.Endorsements;
@@ -9,12 +11,11 @@ using Passport.Data.Sprints;
 using Passport.Data.Workshops;
 using Passport.Grains.Consent;
 using Passport.Grains.JobSeekers;
-using Passport.Web.Consent;
 
-namespace Passport.Web.Privacy;
+namespace Passport.Application.Privacy;
 
 /// <summary>The account itself, the job seeker's preferences, and the changes a staff member or administrator made to organisations.</summary>
-public sealed class AccountSection(UserStore users, JobSeekerRepository jobSeekers, OrganisationRepository organisations) : IPersonalDataSection
+internal sealed class AccountSection(UserStore users, JobSeekerRepository jobSeekers, OrganisationRepository organisations) : IPersonalDataSection
 {
     public string Name => "account";
 
@@ -52,7 +53,7 @@ public sealed class AccountSection(UserStore users, JobSeekerRepository jobSeeke
 }
 
 /// <summary>Sprint sessions, every answer given, and the passport derived from them.</summary>
-public sealed class SprintSection(SprintRepository sprints, IGrainFactory grains) : IPersonalDataSection
+internal sealed class SprintSection(SprintRepository sprints, IGrainFactory grains) : IPersonalDataSection
 {
     public string Name => "sprints";
 
@@ -96,7 +97,7 @@ public sealed class SprintSection(SprintRepository sprints, IGrainFactory grains
 }
 
 /// <summary>Consents with their records, the guardian's consent, and the log of who read the person's data.</summary>
-public sealed class ConsentSection(ConsentRepository consents, AccessLogRepository accessLog, IGrainFactory grains) : IPersonalDataSection
+internal sealed class ConsentSection(ConsentRepository consents, AccessLogRepository accessLog, IGrainFactory grains) : IPersonalDataSection
 {
     private const int WholeLog = int.MaxValue;
 
@@ -122,7 +123,7 @@ public sealed class ConsentSection(ConsentRepository consents, AccessLogReposito
 }
 
 /// <summary>Workshops the job seeker joined (their agreement to the notice).</summary>
-public sealed class WorkshopSection(WorkshopRepository workshops) : IPersonalDataSection
+internal sealed class WorkshopSection(WorkshopRepository workshops) : IPersonalDataSection
 {
     public string Name => "workshops";
 
@@ -135,7 +136,7 @@ public sealed class WorkshopSection(WorkshopRepository workshops) : IPersonalDat
 }
 
 /// <summary>Experiences the person entered, endorsements they received, and those they wrote as staff.</summary>
-public sealed class RecordsSection(ExperienceRepository experiences, EndorsementRepository endorsements) : IPersonalDataSection
+internal sealed class RecordsSection(ExperienceRepository experiences, EndorsementRepository endorsements) : IPersonalDataSection
 {
     public string Name => "records";
 
@@ -159,7 +160,7 @@ public sealed class RecordsSection(ExperienceRepository experiences, Endorsement
 }
 
 /// <summary>The person's share links: what each shows, until when, how often it was opened (never the secret).</summary>
-public sealed class ShareLinkSection(ShareLinkRepository links) : IPersonalDataSection
+internal sealed class ShareLinkSection(ShareLinkRepository links) : IPersonalDataSection
 {
     public string Name => "shareLinks";
 
@@ -174,7 +175,7 @@ public sealed class ShareLinkSection(ShareLinkRepository links) : IPersonalDataS
 }
 
 /// <summary>Credentials the person downloaded: which, when, whether revoked (the credentials themselves are theirs, not stored).</summary>
-public sealed class CredentialSection(Application.Credentials.CredentialService credentials) : IPersonalDataSection
+internal sealed class CredentialSection(CredentialService credentials) : IPersonalDataSection
 {
     public string Name => "credentials";
 

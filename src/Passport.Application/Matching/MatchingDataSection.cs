@@ -1,14 +1,14 @@
+using Passport.Application.Privacy;
 using Passport.Data.Matching;
-using Passport.Web.Privacy;
 
-namespace Passport.Web.Matching;
+namespace Passport.Application.Matching;
 
 /// <summary>
 /// A person's share of matching: every vacancy they were shown for (under which pseudonym), invitations and the
 /// outcomes employers recorded about them. Their rows and their own lists cascade with the account; employers'
 /// lists keep only pseudonyms, whose link to the person goes with those rows.
 /// </summary>
-public sealed class MatchingDataSection(MatchRepository matches) : IPersonalDataSection
+internal sealed class MatchingDataSection(MatchRepository matches) : IPersonalDataSection
 {
     public string Name => "matching";
 
