@@ -8,7 +8,7 @@ using Passport.Data.Credentials;
 namespace Passport.Application.Credentials;
 
 /// <summary>A compact JWS taken apart: the token itself, its header and its payload.</summary>
-public sealed record ParsedJwt(string Compact, JsonObject Header, JsonObject Payload)
+internal sealed record ParsedJwt(string Compact, JsonObject Header, JsonObject Payload)
 {
     public string? Kid => Header["kid"] is JsonValue value && value.TryGetValue<string>(out var kid) ? kid : null;
 
@@ -30,7 +30,7 @@ public static class VcJwt
     // A name given twice is ambiguous (which one did the signer mean?), so such a document is refused outright.
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
-    public static string Sign(JsonObject payload, IssuerKey key)
+    internal static string Sign(JsonObject payload, IssuerKey key)
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(key);
@@ -43,7 +43,7 @@ public static class VcJwt
     }
 
     /// <summary>The three parts of a compact JWS with JSON header and payload; null for anything else.</summary>
-    public static ParsedJwt? TryParse(string? text)
+    internal static ParsedJwt? TryParse(string? text)
     {
         var compact = text?.Trim();
         if (string.IsNullOrEmpty(compact) || compact.Length > MaximumLength)
@@ -75,7 +75,7 @@ public static class VcJwt
     }
 
     /// <summary>Whether the signature is the key's over exactly these header and payload bytes (dates are checked by the caller).</summary>
-    public static async Task<bool> VerifyAsync(ParsedJwt jwt, IssuerKey key)
+    internal static async Task<bool> VerifyAsync(ParsedJwt jwt, IssuerKey key)
     {
         ArgumentNullException.ThrowIfNull(jwt);
         ArgumentNullException.ThrowIfNull(key);
