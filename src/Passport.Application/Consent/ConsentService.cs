@@ -26,6 +26,13 @@ public sealed class ConsentService(
     public const int GuardianNameMaxLength = 120;
     public const int GuardianMethodMaxLength = 300;
 
+    // The problems the outcomes name (texts {Problem}.Title and .Detail): one's own consent, or a person staff ask.
+    private const string NotFound = "Consent.Problem.NotFound";
+    private const string NotAllowed = "Consent.Problem.NotAllowed";
+    private const string GuardianNeeded = "Consent.Problem.Guardian";
+    private const string PersonNotFound = "Consent.Problem.PersonNotFound";
+    private const string RequestPending = "Consent.Problem.RequestPending";
+
     /// <summary>Validates <paramref name="input"/> into a draft, or answers the broken rules.</summary>
     public async Task<(ConsentDraft? Draft, ValidationErrors Errors)> CheckAsync(ConsentInput input, CancellationToken cancellationToken = default)
     {
@@ -61,45 +68,51 @@ public sealed class ConsentService(
     private Task<ConsentView> GrantAsync(Guid ownerId, ConsentDraft draft) =>
         grains.GetGrain<IConsentGrain>(ownerId).GrantAsync(NewConsent.From(draft));
 
-    /// <summary>The owner shares on their own: checked, held back for a guardian if needed, then granted.</summary>
-    public async Task<ConsentOutcome> ShareAsync(Guid ownerId, ConsentInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The owner shares on their own: checked, held back for a guardian if needed (<see cref="OutcomeStatus.Forbidden"/>),
+    /// then granted.
+    /// </summary>
+    public async Task<Outcome<ConsentView>> ShareAsync(Guid ownerId, ConsentInput input, CancellationToken cancellationToken = default)
     {
         var (draft, errors) = await CheckAsync(input, cancellationToken);
         if (draft is null)
         {
-            return ConsentOutcome.Invalid(errors);
+            return Outcome.Invalid<ConsentView>(errors);
         }
 
         if (await NeedsGuardianAsync(ownerId, draft.Audience, cancellationToken))
         {
-            return ConsentOutcome.GuardianNeeded;
+            return Outcome.Fail<ConsentView>(OutcomeStatus.Forbidden, GuardianNeeded);
         }
 
-        return ConsentOutcome.Done(await GrantAsync(ownerId, draft));
+        return Outcome.Done(await GrantAsync(ownerId, draft));
     }
 
-    /// <summary>The owner agrees to a request; held back when the requester is an employer and a guardian must agree first.</summary>
-    public async Task<ConsentOutcome> ApproveAsync(Guid ownerId, Guid consentId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The owner agrees to a request; held back (<see cref="OutcomeStatus.Forbidden"/>) when the requester is an
+    /// employer and a guardian must agree first.
+    /// </summary>
+    public async Task<Outcome<ConsentView>> ApproveAsync(Guid ownerId, Guid consentId, CancellationToken cancellationToken = default)
     {
         var grain = grains.GetGrain<IConsentGrain>(ownerId);
         var request = (await grain.ListAsync()).FirstOrDefault(consent => consent.Id == consentId);
         if (request is null)
         {
-            return ConsentOutcome.NotFound;
+            return Outcome.Fail<ConsentView>(OutcomeStatus.NotFound, NotFound);
         }
 
         if (request.Status == ConsentStatus.Requested && await NeedsGuardianAsync(ownerId, AudienceOf(request), cancellationToken))
         {
-            return ConsentOutcome.GuardianNeeded;
+            return Outcome.Fail<ConsentView>(OutcomeStatus.Forbidden, GuardianNeeded);
         }
 
         var change = await grain.ApproveAsync(consentId);
         if (change != ConsentChange.Done)
         {
-            return ConsentOutcome.From(change);
+            return Refused<ConsentView>(change);
         }
 
-        return ConsentOutcome.Done((await grain.ListAsync()).First(consent => consent.Id == consentId));
+        return Outcome.Done((await grain.ListAsync()).First(consent => consent.Id == consentId));
     }
 
     public static ConsentAudience AudienceOf(ConsentView consent)
@@ -110,23 +123,24 @@ public sealed class ConsentService(
 
     /// <summary>
     /// A staff member asks a job seeker to share with the staff member's organisation. Nothing is shared until the
-    /// owner approves; one waiting request per organisation and person at a time, and at most
-    /// <see cref="LimitOptions.ConsentRequestsPerDay"/> requests by one staff member in any 24 hours.
+    /// owner approves; one waiting request per organisation and person at a time (<see cref="OutcomeStatus.Conflict"/>),
+    /// and at most <see cref="LimitOptions.ConsentRequestsPerDay"/> requests by one staff member in any 24 hours
+    /// (<see cref="OutcomeStatus.TooManyRequests"/>). Someone who cannot be asked is not found, whatever the reason.
     /// </summary>
-    public async Task<ConsentOutcome> RequestAsync(
+    public async Task<Outcome<ConsentView>> RequestAsync(
         ClaimsPrincipal staff, Guid personId, IReadOnlyList<string?>? categories, string? purpose, DateTimeOffset? expiresAt,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(staff);
         if (staff.GetOrganisationId() is not { } organisationId || staff.GetUserId() is not { } staffId)
         {
-            return ConsentOutcome.NotFound;
+            return Outcome.Fail<ConsentView>(OutcomeStatus.NotFound, PersonNotFound);
         }
 
         var (draft, errors) = await CheckAsync(new ConsentInput(organisationId, null, false, categories, purpose, expiresAt), cancellationToken);
         if (draft is null)
         {
-            return ConsentOutcome.Invalid(errors);
+            return Outcome.Invalid<ConsentView>(errors);
         }
 
         var now = time.GetUtcNow();
@@ -134,29 +148,29 @@ public sealed class ConsentService(
         var sent = await consents.CountRequestsSinceAsync(staffId, now - LimitOptions.Day, cancellationToken);
         if (sent.RetryAfter(perDay, LimitOptions.Day, now) is { } retryAfter)
         {
-            return ConsentOutcome.TooManyRequests(perDay, retryAfter);
+            return Outcome.TooMany<ConsentView>("Requests", perDay, retryAfter);
         }
 
         var person = await users.FindByIdAsync(personId.ToString(), cancellationToken);
         if (person is null || !person.Roles.Contains(Roles.JobSeeker))
         {
-            return ConsentOutcome.NotFound;
+            return Outcome.Fail<ConsentView>(OutcomeStatus.NotFound, PersonNotFound);
         }
 
         var grain = grains.GetGrain<IConsentGrain>(personId);
         if ((await grain.ListAsync()).Any(consent => consent.Status == ConsentStatus.Requested && consent.AudienceOrganisationId == organisationId))
         {
-            return ConsentOutcome.RequestPending;
+            return Outcome.Fail<ConsentView>(OutcomeStatus.Conflict, RequestPending);
         }
 
-        return ConsentOutcome.Done(await grain.RequestAsync(NewConsent.From(draft), staffId));
+        return Outcome.Done(await grain.RequestAsync(NewConsent.From(draft), staffId));
     }
 
     /// <summary>
     /// A coach records that a young person's parent or guardian agreed to sharing with employers. Only for someone
-    /// who works with the coach's organisation, that is: shares something with it now.
+    /// who works with the coach's organisation, that is: shares something with it now. Done with the person's id.
     /// </summary>
-    public async Task<ConsentOutcome> ConfirmGuardianAsync(
+    public async Task<Outcome<Guid>> ConfirmGuardianAsync(
         ClaimsPrincipal coach, Guid personId, string? guardianName, string? method, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(coach);
@@ -173,12 +187,12 @@ public sealed class ConsentService(
 
         if (!errors.IsValid)
         {
-            return ConsentOutcome.Invalid(errors);
+            return Outcome.Invalid<Guid>(errors);
         }
 
         if (!coach.IsInRole(Roles.Coach) || !await personalData.HoldsConsentAsync(coach, personId, category: null, cancellationToken))
         {
-            return ConsentOutcome.NotFound;
+            return Outcome.Fail<Guid>(OutcomeStatus.NotFound, PersonNotFound);
         }
 
         await consents.SaveGuardianConsentAsync(
@@ -192,7 +206,7 @@ public sealed class ConsentService(
                 ConfirmedAt = time.GetUtcNow(),
             },
             cancellationToken);
-        return ConsentOutcome.Done();
+        return Outcome.Done(personId);
     }
 
     /// <summary>
@@ -229,9 +243,11 @@ public sealed class ConsentService(
     public async Task<IReadOnlyList<ConsentView>> ListMineAsync(ClaimsPrincipal owner) =>
         [.. (await Owner(owner).ListAsync()).Reverse()];
 
-    public Task<ConsentChange> RevokeAsync(ClaimsPrincipal owner, Guid consentId) => Owner(owner).RevokeAsync(consentId);
+    /// <summary>Stops sharing now, or says no to a request; done with the consent's id.</summary>
+    public async Task<Outcome<Guid>> RevokeAsync(ClaimsPrincipal owner, Guid consentId) => Changed(await Owner(owner).RevokeAsync(consentId), consentId);
 
-    public Task<ConsentChange> DeclineAsync(ClaimsPrincipal owner, Guid consentId) => Owner(owner).DeclineAsync(consentId);
+    /// <summary>Says no to a request; done with the consent's id.</summary>
+    public async Task<Outcome<Guid>> DeclineAsync(ClaimsPrincipal owner, Guid consentId) => Changed(await Owner(owner).DeclineAsync(consentId), consentId);
 
     /// <summary>The ISO/IEC TS 27560 records of one of the owner's consents; empty for anyone else's, like an unknown id.</summary>
     public Task<IReadOnlyList<ConsentRecordRow>> RecordsAsync(ClaimsPrincipal owner, Guid consentId, CancellationToken cancellationToken = default) =>
@@ -240,6 +256,14 @@ public sealed class ConsentService(
     /// <summary>The organisations a person can share with, by name.</summary>
     public async Task<IReadOnlyList<Organisation>> AudiencesAsync(CancellationToken cancellationToken = default) =>
         [.. (await organisations.ListAsync(cancellationToken: cancellationToken)).OrderBy(organisation => organisation.Name, StringComparer.CurrentCultureIgnoreCase)];
+
+    private static Outcome<Guid> Changed(ConsentChange change, Guid consentId) =>
+        change == ConsentChange.Done ? Outcome.Done(consentId) : Refused<Guid>(change);
+
+    /// <summary>Why the owner's grain refused a change: not theirs (not found), or not allowed from where the consent stands.</summary>
+    private static Outcome<T> Refused<T>(ConsentChange change) => change == ConsentChange.NotFound
+        ? Outcome.Fail<T>(OutcomeStatus.NotFound, NotFound)
+        : Outcome.Fail<T>(OutcomeStatus.Conflict, NotAllowed);
 
     private IConsentGrain Owner(ClaimsPrincipal owner) => grains.GetGrain<IConsentGrain>(OwnerId(owner));
 

@@ -23,14 +23,12 @@ public static class AccountsHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<AccessTokenKey>();
         services.AddSingleton<IDatabaseSeeder>(provider => provider.GetRequiredService<AccessTokenKey>());
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<SessionStamps>();
-        services.AddSingleton<SignInThrottle>();
-        services.AddScoped<AccountService>();
+        services.AddSingleton<IAccountSessions>(provider => provider.GetRequiredService<SessionStamps>());
 
         services.AddIdentityCore<PassportUser>()
             .AddUserStore<UserStore>()

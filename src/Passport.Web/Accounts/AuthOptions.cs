@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Passport.Web.Accounts;
 
-/// <summary>Configuration section <c>Auth</c>: API bearer tokens, page sessions and sign-in lockout.</summary>
+/// <summary>
+/// Configuration section <c>Auth</c>: API bearer tokens and page sessions. The sign-in lockout of the same section is
+/// the application layer's (<see cref="SignInLockoutOptions"/>).
+/// </summary>
 public sealed class AuthOptions : IValidatableObject
 {
     public const string SectionName = "Auth";
@@ -22,18 +25,6 @@ public sealed class AuthOptions : IValidatableObject
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>
-    /// Wrong passwords for one e-mail address from one client address before that address must wait
-    /// <see cref="LockoutDuration"/> for it. Counted per pair, so nobody can lock a person out from elsewhere, and
-    /// the same for addresses with and without an account, so the answer does not tell which exist.
-    /// </summary>
-    [Range(1, 100)]
-    public int MaxFailedAccessAttempts { get; set; } = 5;
-
-    /// <summary>How long the wait lasts; short and bounded, it never locks an account for good.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// How long a host may trust what it last read of an account's security stamp. Signing out, a password change,

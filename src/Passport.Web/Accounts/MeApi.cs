@@ -38,7 +38,7 @@ public static class MeApi
 
     private static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         UpdateMeRequest request, HttpContext context, UserManager<PassportUser> users, AccountService accounts,
-        ValidationMessages messages, ApiProblems problems)
+        OutcomeResults results, ApiProblems problems)
     {
         var user = await users.GetUserAsync(context.User);
         if (user is null)
@@ -46,15 +46,8 @@ public static class MeApi
             return AccountGone(problems);
         }
 
-        var result = await accounts.UpdateProfileAsync(user, new ProfileUpdate(request.DisplayName, request.Language));
-        if (result.Errors is { } errors)
-        {
-            return messages.Problem(errors);
-        }
-
-        return result.IsConflict
-            ? problems.Create(StatusCodes.Status409Conflict, "Problem.Conflict.Title", "Problem.Conflict.Detail")
-            : TypedResults.Ok(MeResponse.From(user));
+        return results.ToHttp(
+            await accounts.UpdateProfileAsync(user, new ProfileUpdate(request.DisplayName, request.Language)), updated => TypedResults.Ok(MeResponse.From(updated)));
     }
 
     private static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(

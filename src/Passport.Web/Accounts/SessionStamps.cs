@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Passport.Application;
 using Passport.Data.Accounts;
 
 namespace Passport.Web.Accounts;
@@ -14,7 +15,7 @@ namespace Passport.Web.Accounts;
 /// <see cref="AuthOptions.SessionCheckInterval"/>; a change made on this host forgets it at once, so only other hosts
 /// wait, and never longer than that interval.
 /// </summary>
-public sealed class SessionStamps : IDisposable
+public sealed class SessionStamps : IAccountSessions, IDisposable
 {
     private readonly UserStore _users;
     private readonly IOptions<AuthOptions> _options;

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Passport.Application;
 using Passport.Application.Consent;
 using Passport.Application.PersonalData;
 using Passport.Data.Consent;
 using Passport.Domain.Consent;
-using Passport.Grains.Consent;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
@@ -57,28 +57,22 @@ public static class ConsentsApi
     }
 
     private static async Task<Results<Created<ConsentResponse>, ValidationProblem, ProblemHttpResult>> GrantAsync(
-        GrantConsentRequest request, HttpContext context, ConsentService consents, ValidationMessages messages, ApiProblems problems)
-    {
-        var outcome = await consents.ShareAsync(context.User.GetUserId()!.Value, request.ToInput(), context.RequestAborted);
-        return outcome.Kind switch
-        {
-            ConsentOutcomeKind.Done => TypedResults.Created($"/api/me/consents/{outcome.Consent!.Id}", ConsentResponse.From(outcome.Consent)),
-            ConsentOutcomeKind.Invalid => messages.Problem(outcome.Errors!),
-            _ => Problem(outcome, problems),
-        };
-    }
+        GrantConsentRequest request, HttpContext context, ConsentService consents, OutcomeResults results) =>
+        results.ToHttp(
+            await consents.ShareAsync(context.User.GetUserId()!.Value, request.ToInput(), context.RequestAborted),
+            consent => TypedResults.Created($"/api/me/consents/{consent.Id}", ConsentResponse.From(consent)));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, HttpContext context, ConsentService consents, ApiProblems problems) =>
-        ToResult(await consents.RevokeAsync(context.User, id), problems);
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, HttpContext context, ConsentService consents, OutcomeResults results) =>
+        NoContentOr(await consents.RevokeAsync(context.User, id), results);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeclineAsync(Guid id, HttpContext context, ConsentService consents, ApiProblems problems) =>
-        ToResult(await consents.DeclineAsync(context.User, id), problems);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeclineAsync(Guid id, HttpContext context, ConsentService consents, OutcomeResults results) =>
+        NoContentOr(await consents.DeclineAsync(context.User, id), results);
 
     private static async Task<Results<Ok<ConsentResponse>, ProblemHttpResult>> ApproveAsync(
-        Guid id, HttpContext context, ConsentService consents, ApiProblems problems)
+        Guid id, HttpContext context, ConsentService consents, OutcomeResults results)
     {
         var outcome = await consents.ApproveAsync(context.User.GetUserId()!.Value, id, context.RequestAborted);
-        return outcome.IsDone ? TypedResults.Ok(ConsentResponse.From(outcome.Consent!)) : Problem(outcome, problems);
+        return outcome.IsDone ? TypedResults.Ok(ConsentResponse.From(outcome.Value!)) : results.Problem(outcome);
     }
 
     // A consent has a handful of records (given, requested, approved, revoked, expired), so the page is cut in memory.
@@ -100,19 +94,9 @@ public static class ConsentsApi
         return page.Ok(rows.Select(AccessLogEntryResponse.From));
     }
 
-    private static Results<NoContent, ProblemHttpResult> ToResult(ConsentChange change, ApiProblems problems) =>
-        change == ConsentChange.Done ? TypedResults.NoContent() : Problem(ConsentOutcome.From(change), problems);
-
-    private static ProblemHttpResult Problem(ConsentOutcome outcome, ApiProblems problems) => outcome.Kind switch
-    {
-        ConsentOutcomeKind.NotFound => NotFound(problems),
-        ConsentOutcomeKind.GuardianNeeded => GuardianNeeded(problems),
-        _ => problems.Create(StatusCodes.Status409Conflict, "Consent.Problem.NotAllowed.Title", "Consent.Problem.NotAllowed.Detail"),
-    };
+    private static Results<NoContent, ProblemHttpResult> NoContentOr(Outcome<Guid> outcome, OutcomeResults results) =>
+        outcome.IsDone ? TypedResults.NoContent() : results.Problem(outcome);
 
     private static ProblemHttpResult NotFound(ApiProblems problems) =>
         problems.Create(StatusCodes.Status404NotFound, "Consent.Problem.NotFound.Title", "Consent.Problem.NotFound.Detail");
-
-    private static ProblemHttpResult GuardianNeeded(ApiProblems problems) =>
-        problems.Create(StatusCodes.Status403Forbidden, "Consent.Problem.Guardian.Title", "Consent.Problem.Guardian.Detail");
 }

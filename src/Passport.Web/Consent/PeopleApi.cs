@@ -1,10 +1,10 @@
 using Passport.Application.Consent;
+using Passport.Application.Passports;
 using Passport.Application.PersonalData;
 using Passport.Domain.Consent;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
-using Passport.Web.Passports;
 
 namespace Passport.Web.Consent;
 
@@ -73,26 +73,12 @@ public static class PeopleApi
     }
 
     private static async Task<Results<Created<RequestResponse>, ValidationProblem, ProblemHttpResult>> RequestAsync(
-        Guid personId, ConsentRequestBody body, HttpContext context, ConsentService consents, ValidationMessages messages, ApiProblems problems)
-    {
-        var outcome = await consents.RequestAsync(context.User, personId, body.Categories, body.Purpose, body.ExpiresAt, context.RequestAborted);
-        switch (outcome.Kind)
-        {
-            case ConsentOutcomeKind.Done:
-                var requested = outcome.Consent!;
-                return TypedResults.Created(
-                    $"/api/people/requests",
-                    new RequestResponse(requested.Id, personId, [.. requested.Categories.Select(DataCategories.Name)], requested.Purpose, "requested", requested.CreatedAt, null));
-            case ConsentOutcomeKind.Invalid:
-                return messages.Problem(outcome.Errors!);
-            case ConsentOutcomeKind.RequestPending:
-                return problems.Create(StatusCodes.Status409Conflict, "Consent.Problem.RequestPending.Title", "Consent.Problem.RequestPending.Detail");
-            case ConsentOutcomeKind.TooManyRequests:
-                return problems.TooMany(context, "Requests", outcome.Limit!.Value, outcome.RetryAfter!.Value);
-            default:
-                return NotFound(problems);
-        }
-    }
+        Guid personId, ConsentRequestBody body, HttpContext context, ConsentService consents, OutcomeResults results) =>
+        results.ToHttp(
+            await consents.RequestAsync(context.User, personId, body.Categories, body.Purpose, body.ExpiresAt, context.RequestAborted),
+            requested => TypedResults.Created(
+                $"/api/people/requests",
+                new RequestResponse(requested.Id, personId, [.. requested.Categories.Select(DataCategories.Name)], requested.Purpose, "requested", requested.CreatedAt, null)));
 
     /// <summary>
     /// Endorsing is acting on someone, not reading them, so it is not logged; it needs the person's consent for
@@ -100,35 +86,23 @@ public static class PeopleApi
     /// </summary>
     private static async Task<Results<Created<EndorsementCreated>, ValidationProblem, ProblemHttpResult>> EndorseAsync(
         Guid personId, EndorsementBody body, HttpContext context, IPersonalData personalData, EndorsementService endorsements,
-        ValidationMessages messages, ApiProblems problems)
+        OutcomeResults results, ApiProblems problems)
     {
         if (!await personalData.HoldsConsentAsync(context.User, personId, DataCategory.Skills, context.RequestAborted))
         {
             return NotFound(problems);
         }
 
-        var result = await endorsements.ProposeAsync(
-            context.User.GetUserId()!.Value, context.User.GetOrganisationId()!.Value, personId, body.SkillId ?? "", body.Evidence ?? "", context.RequestAborted);
-        return result.Outcome switch
-        {
-            EndorsementProposalOutcome.Created => TypedResults.Created(
-                "/api/people/requests", new EndorsementCreated(result.EndorsementId!.Value, personId, body.SkillId!, "pending")),
-            EndorsementProposalOutcome.Invalid => messages.Problem(result.Errors!),
-            _ => NotFound(problems),
-        };
+        return results.ToHttp(
+            await endorsements.ProposeAsync(
+                context.User.GetUserId()!.Value, context.User.GetOrganisationId()!.Value, personId, body.SkillId ?? "", body.Evidence ?? "", context.RequestAborted),
+            id => TypedResults.Created("/api/people/requests", new EndorsementCreated(id, personId, body.SkillId!, "pending")));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ConfirmGuardianAsync(
-        Guid personId, GuardianConsentBody body, HttpContext context, ConsentService consents, ValidationMessages messages, ApiProblems problems)
-    {
-        var outcome = await consents.ConfirmGuardianAsync(context.User, personId, body.GuardianName, body.Method, context.RequestAborted);
-        return outcome.Kind switch
-        {
-            ConsentOutcomeKind.Done => TypedResults.NoContent(),
-            ConsentOutcomeKind.Invalid => messages.Problem(outcome.Errors!),
-            _ => NotFound(problems),
-        };
-    }
+        Guid personId, GuardianConsentBody body, HttpContext context, ConsentService consents, OutcomeResults results) =>
+        results.ToHttp(
+            await consents.ConfirmGuardianAsync(context.User, personId, body.GuardianName, body.Method, context.RequestAborted), _ => TypedResults.NoContent());
 
     private static ProblemHttpResult NotFound(ApiProblems problems) =>
         problems.Create(StatusCodes.Status404NotFound, "Consent.Problem.PersonNotFound.Title", "Consent.Problem.PersonNotFound.Detail");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
+using Passport.Application;
+using Passport.Application.Credentials;
 using Passport.Domain.Skills;
 using Passport.Web.Accounts;
 
@@ -37,13 +39,14 @@ public static class CredentialForms
         }
 
         var outcome = await credentials.IssueAsync(context.User.GetUserId()!.Value, request.SkillId, credentials.IssuerBase, context.RequestAborted);
-        if (outcome is not { Credential: { } row, Jwt: { } jwt })
+        if (outcome.Value is not { } issued)
         {
-            return TypedResults.LocalRedirect(outcome.Refusal == IssueRefusal.DailyLimit ? "/credentials?error=daily-limit" : "/credentials?error=not-measured");
+            return TypedResults.LocalRedirect(outcome.Status == OutcomeStatus.TooManyRequests ? "/credentials?error=daily-limit" : "/credentials?error=not-measured");
         }
 
+        var row = issued.Row;
         var name = string.Create(CultureInfo.InvariantCulture, $"passport-{row.SkillId ?? "skills-summary"}-{row.IssuedAt:yyyy-MM-dd}.jwt");
-        return TypedResults.File(Encoding.ASCII.GetBytes(jwt), VcJwt.MediaType, name);
+        return TypedResults.File(Encoding.ASCII.GetBytes(issued.Jwt), VcJwt.MediaType, name);
     }
 
     private static async Task<Results<RedirectHttpResult, BadRequest>> RevokeAsync(

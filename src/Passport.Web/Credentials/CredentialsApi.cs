@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Passport.Application;
+using Passport.Application.Credentials;
 using Passport.Data.Credentials;
 using Passport.Domain.Credentials;
 using Passport.Domain.Skills;
@@ -101,7 +101,7 @@ public static class CredentialsApi
 
     private static async Task<Results<Created<CreatedCredentialResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateCredentialRequest request, HttpContext context, CredentialService credentials, SkillCatalog skills,
-        ValidationMessages messages, ApiProblems problems, IOptions<LimitOptions> limits, CancellationToken cancellationToken)
+        ValidationMessages messages, OutcomeResults results, CancellationToken cancellationToken)
     {
         var errors = Validate(request, skills);
         if (!errors.IsValid)
@@ -109,19 +109,10 @@ public static class CredentialsApi
             return messages.Problem(errors);
         }
 
-        var outcome = await credentials.IssueAsync(
-            context.User.GetUserId()!.Value, request.Summary == true ? null : request.SkillId, credentials.IssuerBase, cancellationToken);
-        if (outcome is { Refusal: IssueRefusal.DailyLimit, RetryAfter: { } retryAfter })
-        {
-            return problems.TooMany(context, "Credentials", limits.Value.CredentialsPerDay, retryAfter);
-        }
-
-        if (outcome is not { Credential: { } row, Jwt: { } jwt })
-        {
-            return problems.Create(StatusCodes.Status409Conflict, "Problem.Credentials.NotMeasured.Title", "Problem.Credentials.NotMeasured.Detail");
-        }
-
-        return TypedResults.Created($"/api/me/credentials/{row.Id}", new CreatedCredentialResponse(row.Id, jwt));
+        return results.ToHttp(
+            await credentials.IssueAsync(
+                context.User.GetUserId()!.Value, request.Summary == true ? null : request.SkillId, credentials.IssuerBase, cancellationToken),
+            issued => TypedResults.Created($"/api/me/credentials/{issued.Row.Id}", new CreatedCredentialResponse(issued.Row.Id, issued.Jwt)));
     }
 
     private static async Task<Ok<CredentialResponse[]>> ListAsync(ListPage page, HttpContext context, CredentialService credentials, CancellationToken cancellationToken)
@@ -205,7 +196,7 @@ public static class CredentialsApi
         TypedResults.Text(OpenBadges.Profile(credentials.Issuer(credentials.IssuerBase), withContext: true).ToJsonString(), "application/json", Encoding.UTF8);
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> StatusListAsync(
-        int listId, HttpContext context, CredentialService credentials, ApiProblems problems, Microsoft.Extensions.Options.IOptions<CredentialsOptions> options,
+        int listId, HttpContext context, CredentialService credentials, ApiProblems problems, IOptions<CredentialsOptions> options,
         CancellationToken cancellationToken)
     {
         if (await credentials.StatusListJwtAsync(listId, credentials.IssuerBase, cancellationToken) is not { } jwt)

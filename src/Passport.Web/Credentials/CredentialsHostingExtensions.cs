@@ -1,3 +1,5 @@
+using Passport.Application.Credentials;
+
 namespace Passport.Web.Credentials;
 
 public static class CredentialsHostingExtensions
@@ -5,8 +7,8 @@ public static class CredentialsHostingExtensions
     private const string DevelopmentAddress = "http://localhost:5080/";
 
     /// <summary>
-    /// Open Badges credentials: options (<c>Credentials</c>), the issuer keys from their directory (the first one is
-    /// made at start when there is none), issuing, revocation, status lists and verification.
+    /// The options of Open Badges credentials (<c>Credentials</c>), with the issuer's address defaulting to this host's
+    /// own in Development; the keys, issuing, revocation, status lists and verification are the application layer's.
     /// </summary>
     public static IHostApplicationBuilder AddPassportCredentials(this IHostApplicationBuilder builder)
     {
@@ -27,10 +29,6 @@ public static class CredentialsHostingExtensions
             .Validate(options => development || options.IssuerUrl is null || options.IssuerUrl.Scheme == Uri.UriSchemeHttps,
                 $"{CredentialsOptions.SectionName}:IssuerUrl must be an https address outside Development.")
             .ValidateOnStart();
-        services.AddSingleton<IssuerKeys>();
-        services.AddHostedService(provider => provider.GetRequiredService<IssuerKeys>());
-        services.AddSingleton<CredentialService>();
-        services.AddSingleton<CredentialVerifier>();
         return builder;
     }
 

@@ -49,6 +49,8 @@ public static class ApiHostingExtensions
 
         services.AddScoped<ApiProblems>();
         services.AddScoped<OutcomeResults>();
+        // OutcomeResults sets Retry-After on the answer it makes.
+        services.AddHttpContextAccessor();
 
         // Links the host builds and the host names it answers to must not follow a Host header chosen by the caller.
         var development = builder.Environment.IsDevelopment();

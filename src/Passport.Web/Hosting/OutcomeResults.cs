@@ -1,10 +1,11 @@
+using System.Globalization;
 using Passport.Application;
 using Passport.Web.Localization;
 
 namespace Passport.Web.Hosting;
 
 /// <summary>The one place where a use case's <see cref="Outcome{T}"/> becomes an HTTP answer (RFC 9457 problem details).</summary>
-public sealed class OutcomeResults(ApiProblems problems, ValidationMessages messages)
+public sealed class OutcomeResults(ApiProblems problems, ValidationMessages messages, IHttpContextAccessor http)
 {
     public Results<TDone, ValidationProblem, ProblemHttpResult> ToHttp<T, TDone>(Outcome<T> outcome, Func<T, TDone> done)
         where TDone : IResult
@@ -19,8 +20,21 @@ public sealed class OutcomeResults(ApiProblems problems, ValidationMessages mess
         };
     }
 
-    private ProblemHttpResult Problem<T>(Outcome<T> outcome)
+    /// <summary>The problem of a failed outcome, for routes whose use case never answers <see cref="OutcomeStatus.Invalid"/>.</summary>
+    public ProblemHttpResult Problem<T>(Outcome<T> outcome)
     {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Problem is null)
+        {
+            throw new ArgumentException($"An outcome that is {outcome.Status} names no problem.", nameof(outcome));
+        }
+
+        if (outcome.RetryAfter is { } wait)
+        {
+            var response = (http.HttpContext ?? throw new InvalidOperationException("Retry-After needs the request being answered.")).Response;
+            response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         var problem = problems.Create(StatusOf(outcome.Status), $"{outcome.Problem}.Title", $"{outcome.Problem}.Detail", [.. outcome.Arguments]);
         foreach (var (name, value) in outcome.Members)
         {
@@ -32,11 +46,10 @@ public sealed class OutcomeResults(ApiProblems problems, ValidationMessages mess
 
     private static int StatusOf(OutcomeStatus status) => status switch
     {
-        OutcomeStatus.Done => StatusCodes.Status200OK,
-        OutcomeStatus.Invalid => StatusCodes.Status400BadRequest,
         OutcomeStatus.NotFound => StatusCodes.Status404NotFound,
         OutcomeStatus.Conflict => StatusCodes.Status409Conflict,
         OutcomeStatus.Forbidden => StatusCodes.Status403Forbidden,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown outcome."),
+        OutcomeStatus.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a failure with a problem."),
     };
 }

@@ -1,3 +1,4 @@
+using Passport.Application.Insights;
 using Passport.Domain.Insights;
 using Passport.Domain.Validation;
 using Passport.Web.Accounts;

@@ -1,12 +1,7 @@
+using Passport.Application.Insights;
 using Passport.Domain.Insights;
 
 namespace Passport.Web.Insights;
-
-/// <summary>A count of people: <c>count</c> is null when suppressed (fewer than five), <c>label</c> is then "&lt;5"; else both are rounded to five.</summary>
-public sealed record PeopleCountResponse(int? Count, string Label)
-{
-    public static PeopleCountResponse From(PeopleCount count) => new(count.Count, count.Label);
-}
 
 public sealed record DemandSupplyResponse(
     string SkillId, int MinimumLevel, int Vacancies, int TotalImportance, double AverageImportance, PeopleCountResponse Supply)

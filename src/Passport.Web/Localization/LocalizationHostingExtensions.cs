@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Passport.Application.Localization;
 using Passport.Domain.Accounts;
 
 namespace Passport.Web.Localization;
@@ -45,29 +46,6 @@ public static class LocalizationHostingExtensions
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
     }
 
-    /// <summary>
-    /// Reads texts in <paramref name="language"/> (the default language if unsupported) instead of the request's, for
-    /// words addressed to someone else: a credential's verifier, the person whose access log it is.
-    /// </summary>
-    public static T InLanguage<T>(string language, Func<T> read)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.IsSupported(language) ? language : Languages.Default);
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
-
     /// <summary>The product language of the current request.</summary>
-    public static string CurrentLanguage()
-    {
-        var name = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        return Languages.IsSupported(name) ? name : Languages.Default;
-    }
+    public static string CurrentLanguage() => TextLanguage.Current();
 }

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
-using Passport.Application.Consent;
+using Passport.Application.Matching;
 using Passport.Application.PersonalData;
 using Passport.Domain.Vacancies;
 using Passport.Domain.Validation;
 using Passport.Matching;
 using Passport.Web.Accounts;
-using Passport.Web.Consent;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
 
@@ -94,8 +93,7 @@ public static class EmployerMatchesApi
     }
 
     private static async Task<Results<Created<InvitationView>, ValidationProblem, ProblemHttpResult>> InviteAsync(
-        Guid id, string candidateRef, InvitationRequest? body, HttpContext context, EmployerCandidates employer,
-        ValidationMessages messages, ApiProblems problems)
+        Guid id, string candidateRef, InvitationRequest? body, HttpContext context, EmployerCandidates employer, OutcomeResults results, ApiProblems problems)
     {
         if (await employer.OwnVacancyAsync(id, context.User, context.RequestAborted) is not { } vacancy)
         {
@@ -107,17 +105,9 @@ public static class EmployerMatchesApi
             return CandidateNotFound(problems);
         }
 
-        var result = await employer.InviteAsync(vacancy, row, context.User, body?.Purpose, context.RequestAborted);
-        return result.Kind switch
-        {
-            ConsentOutcomeKind.Done => TypedResults.Created($"/api/employer/vacancies/{id}/candidates/{row.CandidateRef}", result.Invitation!),
-            ConsentOutcomeKind.Invalid => messages.Problem(result.Errors!),
-            ConsentOutcomeKind.RequestPending => problems.Create(
-                StatusCodes.Status409Conflict, "Consent.Problem.RequestPending.Title", "Consent.Problem.RequestPending.Detail"),
-            ConsentOutcomeKind.LimitReached => problems.LimitReached("Invitations", result.Limit!.Value),
-            ConsentOutcomeKind.TooManyRequests => problems.TooMany(context, "Requests", result.Limit!.Value, result.RetryAfter!.Value),
-            _ => CandidateNotFound(problems),
-        };
+        return results.ToHttp(
+            await employer.InviteAsync(vacancy, row, context.User, body?.Purpose, context.RequestAborted),
+            invitation => TypedResults.Created($"/api/employer/vacancies/{id}/candidates/{row.CandidateRef}", invitation));
     }
 
     private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult>> RecordOutcomeAsync(

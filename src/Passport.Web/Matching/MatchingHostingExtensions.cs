@@ -1,15 +1,14 @@
 using Passport.Matching;
 using Passport.Matching.Candidates;
 using Passport.Matching.Training;
-using Passport.Web.Privacy;
 
 namespace Passport.Web.Matching;
 
 public static class MatchingHostingExtensions
 {
     /// <summary>
-    /// Matching: the candidate pool, the ranker's models (trained from the simulated market at the first start),
-    /// the retraining job, employers' candidate lists and job seekers' own matches.
+    /// Matching: the candidate pool, the ranker's models (trained from the simulated market at the first start) and
+    /// the retraining job; employers' candidate lists and job seekers' own matches are use cases of the application layer.
     /// </summary>
     public static IHostApplicationBuilder AddPassportMatching(this IHostApplicationBuilder builder)
     {
@@ -24,12 +23,6 @@ public static class MatchingHostingExtensions
         services.AddSingleton<CandidatePool>();
         services.AddSingleton<TypicalCandidates>();
         services.AddSingleton<RankerStore>();
-        services.AddSingleton<PathwayOffers>();
-        services.AddSingleton<MatchWords>();
-        services.AddSingleton<CandidateMatcher>();
-        services.AddSingleton<MyMatcher>();
-        services.AddSingleton<EmployerCandidates>();
-        services.AddSingleton<IPersonalDataSection, MatchingDataSection>();
         services.AddHostedService<RankerWarmUp>();
         services.AddHostedService<RetrainingJob>();
         return builder;

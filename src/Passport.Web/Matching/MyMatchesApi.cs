@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Passport.Application.Matching;
 using Passport.Domain.Validation;
 using Passport.Matching;
 using Passport.Web.Accounts;

@@ -1,11 +1,11 @@
 using System.Text.Json;
+using Passport.Application.Insights;
 using Passport.Application.Matching;
 using Passport.Data.Matching;
 using Passport.Domain.Insights;
 using Passport.Matching.Training;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
-using Passport.Web.Insights;
 
 namespace Passport.Web.Matching;
 

@@ -1,3 +1,5 @@
+using Passport.Application;
+using Passport.Application.Passports;
 using Passport.Data.Endorsements;
 using Passport.Domain.Skills;
 using Passport.Web.Accounts;
@@ -58,21 +60,17 @@ public static class EndorsementsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AcceptAsync(
-        Guid id, HttpContext context, EndorsementService endorsements, ApiProblems problems) =>
-        Answer(await endorsements.AcceptAsync(context.User.GetUserId()!.Value, id, context.RequestAborted), problems);
+        Guid id, HttpContext context, EndorsementService endorsements, OutcomeResults results) =>
+        Answer(await endorsements.AcceptAsync(context.User.GetUserId()!.Value, id, context.RequestAborted), results);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeclineAsync(
-        Guid id, HttpContext context, EndorsementService endorsements, ApiProblems problems) =>
-        Answer(await endorsements.DeclineAsync(context.User.GetUserId()!.Value, id, context.RequestAborted), problems);
+        Guid id, HttpContext context, EndorsementService endorsements, OutcomeResults results) =>
+        Answer(await endorsements.DeclineAsync(context.User.GetUserId()!.Value, id, context.RequestAborted), results);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(
-        Guid id, HttpContext context, EndorsementService endorsements, ApiProblems problems) =>
-        Answer(await endorsements.WithdrawAsync(context.User.GetUserId()!.Value, id, context.RequestAborted), problems);
+        Guid id, HttpContext context, EndorsementService endorsements, OutcomeResults results) =>
+        Answer(await endorsements.WithdrawAsync(context.User.GetUserId()!.Value, id, context.RequestAborted), results);
 
-    private static Results<NoContent, ProblemHttpResult> Answer(EndorsementChange change, ApiProblems problems) => change switch
-    {
-        EndorsementChange.Done => TypedResults.NoContent(),
-        EndorsementChange.NotFound => problems.Create(StatusCodes.Status404NotFound, "Problem.EndorsementNotFound.Title", "Problem.EndorsementNotFound.Detail"),
-        _ => problems.Create(StatusCodes.Status409Conflict, "Problem.EndorsementNotAllowed.Title", "Problem.EndorsementNotAllowed.Detail"),
-    };
+    private static Results<NoContent, ProblemHttpResult> Answer(Outcome<Guid> outcome, OutcomeResults results) =>
+        outcome.IsDone ? TypedResults.NoContent() : results.Problem(outcome);
 }

@@ -3,13 +3,6 @@ namespace Passport.Web.Passports;
 public static class PassportsHostingExtensions
 {
     /// <summary>The passport beside the measured skills: experiences, endorsements and the skills' history.</summary>
-    public static IHostApplicationBuilder AddPassportRecords(this IHostApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<EndorsementService>();
-        return builder;
-    }
-
     public static IEndpointRouteBuilder MapPassportRecords(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapExperiencesApi();

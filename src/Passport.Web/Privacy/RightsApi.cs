@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Passport.Application.Privacy;
 using Passport.Domain.Validation;
 using Passport.Data.Accounts;
 using Passport.Web.Accounts;

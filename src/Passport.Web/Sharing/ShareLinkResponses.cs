@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Passport.Application.PersonalData;
 using Passport.Domain.Consent;
 using Passport.Domain.Sharing;
-using Passport.Web.Consent;
 
 namespace Passport.Web.Sharing;
 

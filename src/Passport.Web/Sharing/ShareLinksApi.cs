@@ -1,7 +1,7 @@
+using Passport.Application.Sharing;
 using Passport.Domain.Consent;
 using Passport.Domain.Sharing;
 using Passport.Web.Accounts;
-using Passport.Web.Consent;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
 
@@ -27,7 +27,7 @@ public static class ShareLinksApi
         group.MapDelete("/{id:guid}", RevokeAsync).WithSummary("Stop a share link now")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        endpoints.MapGet($"/api{ShareLinkService.PublicPath}/{{token}}", OpenAsync).WithTags("Share links")
+        endpoints.MapGet($"/api{ShareLinkAddresses.PublicPath}/{{token}}", OpenAsync).WithTags("Share links")
             .WithSummary("What a share link shows: only the categories its owner chose. Every open is in the owner's access log.")
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
@@ -39,27 +39,19 @@ public static class ShareLinksApi
     public sealed record CreateShareLinkRequest(IReadOnlyList<string?>? Categories, DateTimeOffset? ExpiresAt, string? Label);
 
     private static async Task<Results<Created<CreatedShareLinkResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateShareLinkRequest request, HttpContext context, ShareLinkService service, ValidationMessages messages, ApiProblems problems)
-    {
-        var (created, errors, limit) = await service.CreateAsync(
-            context.User.GetUserId()!.Value, new ShareLinkInput(request.Categories, request.ExpiresAt, request.Label), context.RequestAborted);
-        if (limit is { } most)
-        {
-            return problems.LimitReached("ShareLinks", most);
-        }
-
-        if (created is null)
-        {
-            return messages.Problem(errors);
-        }
-
-        var link = created.Link;
-        var url = ShareLinkService.PublicUrl(context.Request, created.Token);
-        return TypedResults.Created(
-            "/api/me/share-links",
-            new CreatedShareLinkResponse(
-                link.Id, url, created.Token, ShareLinkService.QrSvg(url), [.. link.Categories.Select(DataCategories.Name)], link.Label, link.ExpiresAt));
-    }
+        CreateShareLinkRequest request, HttpContext context, ShareLinkService service, OutcomeResults results) =>
+        results.ToHttp(
+            await service.CreateAsync(
+                context.User.GetUserId()!.Value, new ShareLinkInput(request.Categories, request.ExpiresAt, request.Label), context.RequestAborted),
+            created =>
+            {
+                var link = created.Link;
+                var url = ShareLinkAddresses.PublicUrl(context.Request, created.Token);
+                return TypedResults.Created(
+                    "/api/me/share-links",
+                    new CreatedShareLinkResponse(
+                        link.Id, url, created.Token, ShareLinkAddresses.QrSvg(url), [.. link.Categories.Select(DataCategories.Name)], link.Label, link.ExpiresAt));
+            });
 
     private static async Task<Ok<ShareLinkResponse[]>> ListAsync(ListPage page, HttpContext context, ShareLinkService service)
     {

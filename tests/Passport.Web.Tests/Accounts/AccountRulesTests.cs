@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Passport.Application.Accounts;
 using Passport.Data.Accounts;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
@@ -144,7 +145,7 @@ public sealed class AccountRulesTests
     private static (SignInThrottle Throttle, FakeTimeProvider Time) NewThrottle()
     {
         var time = new FakeTimeProvider(Start);
-        return (new SignInThrottle(Options.Create(new AuthOptions()), time), time);
+        return (new SignInThrottle(Options.Create(new SignInLockoutOptions()), time), time);
     }
 
     private static ForwardedHeadersOptions ForwardedHeadersFor(Dictionary<string, string?> settings)

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR;
 using NetArchTest.Rules;
 using Passport.Application.PersonalData;
+using Passport.Application.Privacy;
 using Passport.Data.Accounts;
 using Passport.Grains.Consent;
 using Passport.Grains.JobSeekers;
 using Passport.Grains.Sprints;
 using Passport.Grains.Workshops;
+using Passport.Web.Accounts;
 
 namespace Passport.Web.Tests.Architecture;
 
@@ -18,6 +20,16 @@ namespace Passport.Web.Tests.Architecture;
 public sealed class LayerTests
 {
     private static readonly Assembly Web = typeof(Program).Assembly;
+
+    /// <summary>
+    /// Host plumbing that needs Identity's user store: registering it under Identity, and the session stamps checked on
+    /// every request. The demo seeders (Passport.Web.Demo) write their content at start.
+    /// </summary>
+    private static readonly string[] SignInPlumbing =
+    [
+        typeof(AccountsHostingExtensions).FullName!,
+        typeof(SessionStamps).FullName!,
+    ];
 
     /// <summary>Repositories (and Identity's user store) of Passport.Data, and the grains that hold a person's data.</summary>
     private static string[] PersonalDataAccess() =>
@@ -42,6 +54,44 @@ public sealed class LayerTests
             .GetResult();
 
         Assert.Empty((result.FailingTypeNames ?? []).Select(TopLevel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void WebTypes_OutsideSeedersAndSignInPlumbing_ReachNoRepositoryOrPersonalDataGrain()
+    {
+        var result = Types.InAssembly(Web).ShouldNot().HaveDependencyOnAny(PersonalDataAccess()).GetResult();
+
+        var reaching = (result.FailingTypeNames ?? []).Select(TopLevel).Distinct(StringComparer.Ordinal).ToList();
+        Assert.Empty(reaching
+            .Where(name => !name.StartsWith("Passport.Web.Demo.", StringComparison.Ordinal) && !SignInPlumbing.Contains(name, StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal));
+        // The exceptions are real: each still needs the store, so none can be dropped from the list unnoticed.
+        Assert.Equal(SignInPlumbing.Order(StringComparer.Ordinal), reaching.Intersect(SignInPlumbing, StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Web_DeclaresNoServiceMatcherOrDesk_TheUseCasesAreInTheApplicationLayer()
+    {
+        var named = Web.GetTypes()
+            .Where(type => type.Name.EndsWith("Service", StringComparison.Ordinal)
+                || type.Name.EndsWith("Matcher", StringComparison.Ordinal)
+                || type.Name.EndsWith("Desk", StringComparison.Ordinal))
+            .Select(type => type.FullName);
+
+        Assert.Empty(named);
+    }
+
+    [Fact]
+    public void PersonalDataSections_AreNotReachableOutsideTheApplicationLayer()
+    {
+        var sections = typeof(IPersonalDataSection).Assembly.GetTypes()
+            .Where(type => type.IsClass && typeof(IPersonalDataSection).IsAssignableFrom(type))
+            .ToList();
+
+        Assert.NotEmpty(sections);
+        // Export and erasure go through AccountErasure, which covers every section; no one reads a section on its own.
+        Assert.All(sections, type => Assert.False(type.IsVisible, $"{type.FullName} must stay internal."));
+        Assert.DoesNotContain(Web.GetTypes(), type => typeof(IPersonalDataSection).IsAssignableFrom(type));
     }
 
     [Fact]

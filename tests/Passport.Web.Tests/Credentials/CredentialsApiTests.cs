@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Jose;
 using Microsoft.Extensions.DependencyInjection;
+using Passport.Application.Credentials;
 using Passport.Web.Credentials;
 using Passport.Web.Tests.Hosting;
 using static Passport.Web.Tests.Credentials.CredentialClient;

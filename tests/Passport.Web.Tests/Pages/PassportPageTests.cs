@@ -4,7 +4,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Passport.Web.Passports;
+using Passport.Application;
+using Passport.Application.Passports;
 using Passport.Web.Tests.Hosting;
 using static Passport.Web.Tests.Pages.SprintPages;
 
@@ -112,10 +113,10 @@ public sealed class PassportPageTests(SqliteWebAppFixture fixture, BrowserFixtur
         var (page, personId) = await SignedInJobSeekerWithIdAsync(width);
         var (employerId, organisationId, employerName) = await EmployerAsync();
         var endorsements = _app.Services.GetRequiredService<EndorsementService>();
-        Assert.Equal(EndorsementProposalOutcome.Created, (await endorsements.ProposeAsync(
-            employerId, organisationId, personId, "teamwork", "Helped new colleagues find their way on busy Saturdays.")).Outcome);
-        Assert.Equal(EndorsementProposalOutcome.Created, (await endorsements.ProposeAsync(
-            employerId, organisationId, personId, "planning", "Planned the stock count for the whole shop.")).Outcome);
+        Assert.Equal(OutcomeStatus.Done, (await endorsements.ProposeAsync(
+            employerId, organisationId, personId, "teamwork", "Helped new colleagues find their way on busy Saturdays.")).Status);
+        Assert.Equal(OutcomeStatus.Done, (await endorsements.ProposeAsync(
+            employerId, organisationId, personId, "planning", "Planned the stock count for the whole shop.")).Status);
 
         await page.GotoAsync("/passport");
         var pending = page.Locator(".endorsement-card.pending");
@@ -151,7 +152,9 @@ public sealed class PassportPageTests(SqliteWebAppFixture fixture, BrowserFixtur
         var (page, personId) = await SignedInJobSeekerWithIdAsync(1280);
         var (employerId, organisationId, _) = await EmployerAsync();
         var endorsements = _app.Services.GetRequiredService<EndorsementService>();
-        var accepted = (await endorsements.ProposeAsync(employerId, organisationId, personId, "teamwork", "Always kept the team calm and on time.")).EndorsementId!.Value;
+        var proposed = await endorsements.ProposeAsync(employerId, organisationId, personId, "teamwork", "Always kept the team calm and on time.");
+        Assert.Equal(OutcomeStatus.Done, proposed.Status);
+        var accepted = proposed.Value;
         await endorsements.AcceptAsync(personId, accepted);
         await endorsements.ProposeAsync(employerId, organisationId, personId, "planning", "Pending: not in the passport yet.");
         await page.GotoAsync("/passport/experiences");

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Passport.Web.Passports;
+using Passport.Application;
+using Passport.Application.Passports;
 using Passport.Web.Tests.Hosting;
 using Passport.Web.Tests.Sprints;
 
@@ -231,12 +232,12 @@ public abstract class PassportRecordsApiTests(WebAppFixture fixture)
             var unknown = await service.ProposeAsync(endorser.UserId, endorser.OrganisationId, Guid.CreateVersion7(), "teamwork", "Helped every single week.");
             var staffAsPerson = await service.ProposeAsync(endorser.UserId, endorser.OrganisationId, endorser.UserId, "teamwork", "Helped every single week.");
 
-            Assert.Equal(EndorsementProposalOutcome.Invalid, invalid.Outcome);
+            Assert.Equal(OutcomeStatus.Invalid, invalid.Status);
             Assert.Equal(["skillId", "evidence"], invalid.Errors!.Errors.Select(error => error.Field));
-            Assert.Equal(EndorsementProposalOutcome.Invalid, notStaff.Outcome);
+            Assert.Equal(OutcomeStatus.Invalid, notStaff.Status);
             Assert.Equal(["endorser"], notStaff.Errors!.Errors.Select(error => error.Field));
-            Assert.Equal(EndorsementProposalOutcome.UnknownPerson, unknown.Outcome);
-            Assert.Equal(EndorsementProposalOutcome.UnknownPerson, staffAsPerson.Outcome);
+            Assert.Equal(OutcomeStatus.NotFound, unknown.Status);
+            Assert.Equal(OutcomeStatus.NotFound, staffAsPerson.Status);
             Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/me/endorsements")).EnumerateArray());
         }
     }
@@ -282,8 +283,8 @@ public abstract class PassportRecordsApiTests(WebAppFixture fixture)
     {
         var result = await _app.Services.GetRequiredService<EndorsementService>()
             .ProposeAsync(endorser.UserId, endorser.OrganisationId, person, skillId, $"Saw this every week on the {skillId} rota.");
-        Assert.Equal(EndorsementProposalOutcome.Created, result.Outcome);
-        return result.EndorsementId!.Value;
+        Assert.Equal(OutcomeStatus.Done, result.Status);
+        return result.Value;
     }
 }
 

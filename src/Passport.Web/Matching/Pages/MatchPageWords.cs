@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Passport.Application.Matching;
 using Passport.Web.Localization;
 
 namespace Passport.Web.Matching.Pages;

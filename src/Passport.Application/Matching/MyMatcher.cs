@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Options;
+using Passport.Data.Matching;
+using Passport.Data.Organisations;
+using Passport.Data.Vacancies;
+using Passport.Matching;
+using Passport.Matching.Advice;
+using Passport.Matching.Candidates;
+using Passport.Matching.Training;
+
+namespace Passport.Application.Matching;
+
+/// <summary>
+/// A job seeker's own side of matching: the published vacancies that fit them, with reasons and gaps, and the
+/// pathways that would open the most vacancies. Works from their passport whether or not employers may find them.
+/// Scores of the learned ranker only compare within one vacancy, so fit is expressed as a percentile among a sample
+/// of the candidate pool (topped up with typical candidates while the pool is small) for that same vacancy.
+/// </summary>
+public sealed class MyMatcher(
+    CandidateProfileReader reader,
+    CandidatePool pool,
+    RankerStore rankers,
+    VacancyRepository vacancies,
+    OrganisationRepository organisations,
+    PathwayOffers pathways,
+    TypicalCandidates typical,
+    MatchRepository matches,
+    MatchWords words,
+    IOptions<MatchingOptions> options,
+    TimeProvider time)
+{
+    private const int ReferenceSize = 200;
+
+    public async Task<MyMatchesResponse> VacanciesAsync(Guid userId, int top, CancellationToken cancellationToken)
+    {
+        if (await MeAsync(userId, cancellationToken) is not { } me)
+        {
+            return new MyMatchesResponse(null, null, false, []);
+        }
+
+        var ranker = await rankers.GetAsync(cancellationToken);
+        var snapshot = await pool.GetAsync(cancellationToken);
+        // Typical candidates: an even sample of the pool, without the person themselves.
+        var reference = typical.TopUp(EvenSample.Of(snapshot.Candidates, ReferenceSize, c => c.Profile, c => c.UserId != userId));
+        var nearby = await NearbyAsync(me, cancellationToken);
+        var offers = await pathways.ListOpenAsync(cancellationToken);
+        var employers = (await organisations.ListAsync(cancellationToken: cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
+
+        var scored = new List<(VacancyRecord Record, VacancyProfile Profile, int Fit)>(nearby.Count);
+        foreach (var (record, profile) in nearby)
+        {
+            var scores = ranker.Score(profile, [me, .. reference]);
+            var below = scores.Skip(1).Count(score => score < scores[0]);
+            var fit = reference.Count == 0 ? 100 : (int)Math.Round(100.0 * below / reference.Count);
+            scored.Add((record, profile, fit));
+        }
+
+        var best = scored.OrderByDescending(s => s.Fit).ThenBy(s => s.Record.Id).Take(top).ToList();
+        IReadOnlyList<PathwayOffer> Closers(SkillGap gap) => PathwayAdvice.Closers(me, gap, offers);
+        var result = best.Select(s =>
+        {
+            var reasons = MatchExplainer.Explain(ranker, s.Profile, [me], maxReasons: MatchWords.ReasonsAsked, population: reference)[0].Reasons;
+            var vacancy = s.Record.Vacancy;
+            return new MyVacancyMatch(
+                s.Record.Id,
+                vacancy.Title,
+                employers.GetValueOrDefault(s.Record.OrganisationId, ""),
+                vacancy.Sector,
+                vacancy.Location.Place,
+                vacancy.HoursPerWeek,
+                me.Location is null ? null : MatchWords.RoundedKm(FeatureSchema.DistanceKmOf(me, s.Profile)),
+                s.Fit,
+                PathwayAdvice.Reaches(me, s.Profile),
+                words.Reasons(Perspective.You, reasons, me, s.Profile, Closers),
+                [.. PathwayAdvice.Gaps(me, s.Profile).Select(gap => new GapView(
+                    gap.SkillId, words.SkillName(gap.SkillId), gap.Level is not null, gap.Level, gap.MinimumLevel, [.. Closers(gap).Select(PathwayOffers.Ref)]))]);
+        }).ToList();
+
+        var list = new MatchListRecord(
+            Guid.CreateVersion7(), "Vacancies", ranker.Metadata.Version, null, null, userId, userId, nearby.Count, time.GetUtcNow(),
+            [.. best.Select(s => new MatchListItem(s.Record.Id.ToString(), s.Fit))]);
+        await matches.RecordListAsync(list, cancellationToken);
+        return new MyMatchesResponse(list.Id, ranker.Metadata.Version, true, result);
+    }
+
+    public Task<MyPathwaysResponse> PathwaysAsync(Guid userId, CancellationToken cancellationToken) => PathwaysAsync(userId, int.MaxValue, cancellationToken);
+
+    /// <summary>The best <paramref name="top"/> pathways; the recorded list holds exactly those shown.</summary>
+    public async Task<MyPathwaysResponse> PathwaysAsync(Guid userId, int top, CancellationToken cancellationToken)
+    {
+        if (await MeAsync(userId, cancellationToken) is not { } me)
+        {
+            return new MyPathwaysResponse(null, false, []);
+        }
+
+        var nearby = await NearbyAsync(me, cancellationToken);
+        var offers = await pathways.ListOpenAsync(cancellationToken);
+        var effects = PathwayAdvice.Rank(me, offers, [.. nearby.Select(v => v.Profile)]).Take(top).ToList();
+        var result = effects.Select(effect => new MyPathwayMatch(
+            effect.Pathway.Id,
+            effect.Pathway.Title,
+            effect.Pathway.ProviderName,
+            effect.Pathway.Place,
+            effect.Pathway.DurationWeeks,
+            effect.CanStart,
+            [.. effect.EntryMissing.Select(id => new SkillNameView(id, words.SkillName(id)))],
+            effect.NewlyReachedVacancies.Count,
+            [.. effect.Closes.Select(c => new ClosedGapView(c.SkillId, words.SkillName(c.SkillId), c.FromLevel, c.ToLevel, c.Vacancies))])).ToList();
+
+        // Pathway advice is rules, not the learned model, so the list records no model version.
+        var list = new MatchListRecord(
+            Guid.CreateVersion7(), "Pathways", null, null, null, userId, userId, offers.Count, time.GetUtcNow(),
+            [.. effects.Select(effect => new MatchListItem(effect.Pathway.Id.ToString(), effect.NewlyReachedVacancies.Count))]);
+        await matches.RecordListAsync(list, cancellationToken);
+        return new MyPathwaysResponse(list.Id, true, result);
+    }
+
+    private async Task<CandidateProfile?> MeAsync(Guid userId, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(CandidateScope.Own(userId), cancellationToken) is [var me, ..] ? me.Profile : null;
+
+    /// <summary>Published vacancies within reach (all of them when the job seeker did not say where they live).</summary>
+    private async Task<List<(VacancyRecord Record, VacancyProfile Profile)>> NearbyAsync(CandidateProfile me, CancellationToken cancellationToken)
+    {
+        var published = await vacancies.ListPublishedAsync(cancellationToken);
+        return [.. published
+            .Select(record => (Record: record, Profile: VacancyProfiles.From(record.Id, record.Vacancy)))
+            .Where(v => me.Location is null || FeatureSchema.DistanceKmOf(me, v.Profile) <= options.Value.MaxDistanceKm)];
+    }
+}

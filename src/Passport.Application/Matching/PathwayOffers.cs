@@ -1,0 +1,32 @@
+using Passport.Data.Pathways;
+using Passport.Domain.Pathways;
+using Passport.Grains.Pathways;
+using Passport.Matching.Advice;
+
+namespace Passport.Application.Matching;
+
+/// <summary>The pathways open for new students, as advice needs them.</summary>
+public sealed class PathwayOffers(PathwayRepository pathways)
+{
+    public async Task<IReadOnlyList<PathwayOffer>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        var published = await pathways.ListPublishedAsync(cancellationToken);
+        return [.. published
+            .Select(PathwayRows.ToView)
+            .Where(view => view.Status == PathwayStatus.Open)
+            .Select(view => new PathwayOffer(
+                view.Id,
+                view.Content.Title,
+                view.OrganisationName,
+                view.Content.Place,
+                view.Content.DurationWeeks,
+                view.Content.EntryRequirements.ToDictionary(r => r.SkillId, r => r.MinimumLevel, StringComparer.Ordinal),
+                view.Content.Gains.ToDictionary(g => g.SkillId, g => g.ExpectedGain, StringComparer.Ordinal)))];
+    }
+
+    public static PathwayRef Ref(PathwayOffer offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        return new PathwayRef(offer.Id, offer.Title, offer.ProviderName, offer.Place, offer.DurationWeeks);
+    }
+}
