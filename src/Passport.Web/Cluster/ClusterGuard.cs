@@ -38,14 +38,9 @@ public sealed partial class ClusterGuard(
     /// <summary>Registered after the database is migrated and before the silo, so this runs before the silo opens the table.</summary>
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        if (await TableExistsAsync(cancellationToken))
-        {
-            return;
-        }
-
-        var since = time.GetUtcNow() - options.Value.HeartbeatLifetime;
-        var live = await hosts.LiveSinceAsync(ClusterId, since, cancellationToken);
-        if (live.Count == 0)
+        // Read (and the rows of hosts that died without stopping pruned) at every start, so the table stays small.
+        var live = await hosts.LiveSinceAsync(ClusterId, time.GetUtcNow() - options.Value.HeartbeatLifetime, cancellationToken);
+        if (live.Count == 0 || await TableExistsAsync(cancellationToken))
         {
             return;
         }
