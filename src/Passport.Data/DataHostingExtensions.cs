@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Passport.Data.Accounts;
+using Passport.Data.Cluster;
 using Passport.Data.Consent;
 using Passport.Data.Credentials;
 using Passport.Data.Database;
@@ -69,6 +70,7 @@ public static class DataHostingExtensions
         services.AddSingleton<RankerModelRepository>();
         services.AddSingleton<CandidateRepository>();
         services.AddSingleton<MatchRepository>();
+        services.AddSingleton<ClusterHostStore>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName).ValidateOnStart();

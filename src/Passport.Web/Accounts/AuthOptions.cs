@@ -33,6 +33,15 @@ public sealed class AuthOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// While the database cannot be reached, a host keeps accepting a cookie or token whose stamp it read this long
+    /// ago at most (counted from that read), so a short outage does not end every session. A change made on this host
+    /// is never covered by it, and a change made elsewhere just before the outage is seen within this time, as
+    /// with <see cref="SessionCheckInterval"/>. Past it, requests answer 503 until the database is back.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan SessionOutageGrace { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>A page session ends after this long without a request (the cookie slides while in use).</summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan CookieIdleTimeout { get; set; } = TimeSpan.FromHours(2);

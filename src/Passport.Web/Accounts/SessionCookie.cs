@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Passport.Web.Hosting;
 
 namespace Passport.Web.Accounts;
 
@@ -33,14 +35,29 @@ internal static class SessionCookie
 
     public static async Task OnValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
-        var services = context.HttpContext.RequestServices;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var lifetime = services.GetRequiredService<IOptions<AuthOptions>>().Value.CookieAbsoluteLifetime;
-        if (!IsWithinLifetime(context.Properties, now, lifetime)
-            || !await services.GetRequiredService<SessionStamps>().IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+        var http = context.HttpContext;
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var lifetime = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.CookieAbsoluteLifetime;
+        bool current;
+        try
+        {
+            current = IsWithinLifetime(context.Properties, now, lifetime)
+                && await http.RequestServices.GetRequiredService<SessionStamps>().IsCurrentAsync(context.Principal, http.RequestAborted);
+        }
+        catch (Exception ex) when (http.Features.Get<IExceptionHandlerFeature>() is { } failed && Outages.Of(ex) is not null)
+        {
+            // The error page for an outage is being shown: it needs no account, and must not fail again for the same
+            // reason. The cookie stays; only this page is shown as to a visitor.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionCookie))
+                .LogInformation(ex, "The session could not be checked while showing the error page for {Path}", failed.Path);
+            context.RejectPrincipal();
+            return;
+        }
+
+        if (!current)
         {
             context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
         }
     }
 }

@@ -5,13 +5,17 @@ using Passport.Web.Hosting;
 
 namespace Passport.Web.Admin;
 
-/// <summary><c>GET /api/admin/cluster</c>: the silos of this Orleans cluster that are active now.</summary>
+/// <summary>
+/// <c>GET /api/admin/cluster</c>: the silos of this Orleans cluster that are active now. Reading them reads the
+/// membership table; when it is lost or Redis does not answer, the exception handler answers 503 (<see cref="Outages"/>).
+/// </summary>
 public static class ClusterApi
 {
     public static IEndpointRouteBuilder MapClusterApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/admin/cluster", GetClusterAsync)
-            .WithTags("Administration").WithSummary("Active silos of the cluster").RequireAuthorization(Policies.Admin);
+            .WithTags("Administration").WithSummary("Active silos of the cluster").RequireAuthorization(Policies.Admin)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Passport.Web.Hosting;
 
 namespace Passport.Web.Health;
 
@@ -11,13 +12,21 @@ public static class HealthHostingExtensions
     public static IHostApplicationBuilder AddPassportHealth(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddHealthChecks()
+        var checks = builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag]);
+        if (OrleansHostingExtensions.IsClustered(builder.Configuration))
+        {
+            checks.AddCheck<MembershipHealthCheck>("membership", tags: [ReadyTag]);
+        }
+
         return builder;
     }
 
-    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: database reachable and silo active.</summary>
+    /// <summary>
+    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: database reachable and silo active, and with Redis
+    /// clustering also listed as active in the membership table.
+    /// </summary>
     public static IEndpointRouteBuilder MapPassportHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });

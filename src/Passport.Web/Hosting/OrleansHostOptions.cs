@@ -29,6 +29,30 @@ public sealed class OrleansHostOptions
     /// </summary>
     public string? ListenIPAddress { get; set; }
 
+    /// <summary>
+    /// How long stopping the host may take: the web server draining, the silo leaving its cluster and handing off its
+    /// grains. Past it the silo stops without a goodbye, as if it had crashed; the others notice within their probe
+    /// timeouts. It bounds the stop also when the membership table cannot be written.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// With Redis clustering, how often an active host records in the database that it is alive (table
+    /// <c>cluster_hosts</c>). A host that has not written for three times this long counts as gone.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Lets this host start a new cluster although the membership table is empty while other hosts of the cluster
+    /// were recently alive. Only for recovery, when those hosts are known to be gone; remove it after the start.
+    /// </summary>
+    public bool AllowNewCluster { get; set; }
+
+    /// <summary>How long after its last heartbeat a host counts as gone.</summary>
+    public TimeSpan HeartbeatLifetime => HeartbeatInterval * 3;
+
     /// <summary>Mutual TLS between silos (<c>Orleans:Tls</c>); off until a certificate is configured.</summary>
     public SiloTlsOptions Tls { get; set; } = new();
 

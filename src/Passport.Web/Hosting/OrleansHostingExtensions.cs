@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Passport.Grains.Storage;
+using Passport.Web.Cluster;
 using StackExchange.Redis;
 
 namespace Passport.Web.Hosting;
@@ -25,11 +27,21 @@ public static class OrleansHostingExtensions
             .Validate(options => options.SiloPort != options.GatewayPort, "Orleans:SiloPort and Orleans:GatewayPort must differ.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OrleansHostOptions>, SiloTlsValidator>();
+        // The web server, the silo and everything else together; the silo stops without a goodbye when it runs out.
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<OrleansHostOptions>>((host, orleans) => host.ShutdownTimeout = orleans.Value.ShutdownTimeout);
 
         var redis = builder.Configuration.GetConnectionString("Redis");
-        var clustered = !string.IsNullOrWhiteSpace(redis);
+        var clustered = IsClustered(builder.Configuration);
+        if (clustered)
+        {
+            // Before UseOrleans: hosted services start in order, and the guard must look at the table before the silo does.
+            builder.Services.AddSingleton<MembershipWatch>();
+            builder.Services.AddHostedService<ClusterGuard>();
+        }
+
         builder.UseOrleans(silo =>
         {
+            silo.AddPassportStorageFaults();
             if (clustered)
             {
                 silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis!));
@@ -68,6 +80,26 @@ public static class OrleansHostingExtensions
                 connections.ConfigureSiloOutboundConnection(connection => connection.UseClientTls(tls));
             });
         });
+        BoundSiloStop(builder.Services);
         return builder;
     }
+
+    /// <summary>Puts <see cref="BoundedSiloStop"/> around the silo's hosted service, in its place in the start order.</summary>
+    private static void BoundSiloStop(IServiceCollection services)
+    {
+        var index = services.ToList().FindIndex(descriptor => descriptor.ServiceType == typeof(IHostedService)
+            && descriptor.ImplementationType?.Assembly == typeof(Orleans.Runtime.Silo).Assembly);
+        if (index < 0)
+        {
+            throw new InvalidOperationException("The Orleans silo's hosted service was not found; its stop cannot be bounded.");
+        }
+
+        var silo = services[index].ImplementationType!;
+        services[index] = ServiceDescriptor.Singleton<IHostedService>(provider => new BoundedSiloStop(
+            (IHostedService)ActivatorUtilities.CreateInstance(provider, silo), provider.GetRequiredService<ILogger<BoundedSiloStop>>()));
+    }
+
+    /// <summary>Several hosts form one cluster through Redis (<c>ConnectionStrings:Redis</c>); without it the silo is alone.</summary>
+    public static bool IsClustered(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
 }

@@ -42,7 +42,13 @@ public static class PipelineExtensions
         });
         app.UseWhen(context => !IsProgrammaticPath(context.Request.Path), pages =>
         {
-            pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                // An outage is not a fault of the page: 503, and the error page says to try again later.
+                StatusCodeSelector = exception => Outages.Of(exception) is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable,
+            });
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
         // Routing after the error handlers, so a re-executed /error or /not-found request is routed afresh.

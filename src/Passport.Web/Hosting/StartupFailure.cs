@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Passport.Data.Database;
 using Passport.Data.Migrations;
 using Passport.Data.Security;
+using Passport.Web.Cluster;
 
 namespace Passport.Web.Hosting;
 
@@ -34,6 +35,7 @@ public static class StartupFailure
         InvalidDataException content => content.Message,
         TimeoutException timeout => timeout.Message,
         CertificateFileException certificate => certificate.Message,
+        SecondClusterException second => second.Message,
         // Several settings can be wrong at once (each options class is validated on its own): name them all.
         AggregateException aggregate when aggregate.InnerExceptions.Select(Describe).ToList() is var lines && lines.All(line => line is not null)
             => string.Join(" ", lines),

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Passport.Data.Accounts;
@@ -207,7 +208,8 @@ public abstract class SessionTests(WebAppFixture fixture)
         var (email, _) = await RegisterAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var interval = _app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.SessionCheckInterval;
-        using var otherHost = new SessionStamps(_app.Services.GetRequiredService<UserStore>(), _app.Services.GetRequiredService<IOptions<AuthOptions>>(), time);
+        using var otherHost = new SessionStamps(
+            _app.Services.GetRequiredService<UserStore>(), _app.Services.GetRequiredService<IOptions<AuthOptions>>(), time, NullLogger<SessionStamps>.Instance);
         PassportUser user;
         await using (var scope = _app.Services.CreateAsyncScope())
         {
