@@ -45,9 +45,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     {
         // A warning, not an error: the cause is outside this host, and the health checks report it as well.
         LogOutage(logger, exception, outage, httpContext.Request.Method, httpContext.Request.Path);
-        var seconds = (int)Outages.RetryAfter.TotalSeconds;
+        var seconds = (int)Outages.RetryAfter(outage).TotalSeconds;
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        Outages.SetRetryAfter(httpContext.Response);
+        Outages.SetRetryAfter(httpContext.Response, outage);
         var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,

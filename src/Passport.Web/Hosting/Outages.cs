@@ -14,6 +14,12 @@ public enum Outage
 
     /// <summary>The cluster membership table in Redis: lost, or Redis not answering.</summary>
     Cluster,
+
+    /// <summary>
+    /// The silo holding what the request needed stopped or died while answering (a rolling restart, a crash); the
+    /// next try reaches the grain on a silo that is still there.
+    /// </summary>
+    Server,
 }
 
 /// <summary>
@@ -22,8 +28,11 @@ public enum Outage
 /// </summary>
 public static class Outages
 {
-    /// <summary>What clients are told to wait before trying again: about how long a database restart or fail-over takes.</summary>
-    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// What clients are told to wait before trying again: about how long a database restart or fail-over takes, or,
+    /// for a silo that went away, about how long the cluster takes to move its grains.
+    /// </summary>
+    public static TimeSpan RetryAfter(Outage outage) => outage == Outage.Server ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30);
 
     public static Outage? Of(Exception? exception)
     {
@@ -37,13 +46,21 @@ public static class Outages
             return Outage.Storage;
         }
 
-        return Wraps<RedisClusteringException>(exception) || Wraps<RedisException>(exception) ? Outage.Cluster : null;
+        if (Wraps<RedisClusteringException>(exception) || Wraps<RedisException>(exception))
+        {
+            return Outage.Cluster;
+        }
+
+        // A call to a grain whose silo stopped or died mid-call; Orleans reports a call it gave up on as a timeout.
+        return Wraps<SiloUnavailableException>(exception) || Wraps<OrleansMessageRejectionException>(exception) || Wraps<TimeoutException>(exception)
+            ? Outage.Server
+            : null;
     }
 
-    public static void SetRetryAfter(HttpResponse response)
+    public static void SetRetryAfter(HttpResponse response, Outage outage)
     {
         ArgumentNullException.ThrowIfNull(response);
-        response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        response.Headers.RetryAfter = ((int)RetryAfter(outage).TotalSeconds).ToString(CultureInfo.InvariantCulture);
     }
 
     private static bool Wraps<T>(Exception exception) where T : Exception
