@@ -35,7 +35,8 @@ public sealed class FaultCluster : IAsyncLifetime
         ]);
         var environment = await _script.EnvironmentAsync();
         Hosts = [.. environment["PASSPORT_CLUSTER_HOSTS"].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(url => new Uri(url))];
-        Postgres = environment["PASSPORT_CLUSTER_POSTGRES"];
+        // Unpooled: a pooled connection would not survive the database's restart in the outage test.
+        Postgres = environment["PASSPORT_CLUSTER_POSTGRES"] + ";Pooling=false";
     }
 
     /// <summary>Starts every part that is not running (after a test that stopped one, or failed half-way).</summary>

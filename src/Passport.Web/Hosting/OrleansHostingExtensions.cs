@@ -57,6 +57,11 @@ public static class OrleansHostingExtensions
                 cluster.ClusterId = host.Value.ClusterId;
                 cluster.ServiceId = host.Value.ServiceId;
             });
+            silo.Services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<OrleansHostOptions>>((membership, host) =>
+            {
+                membership.ProbeTimeout = host.Value.ProbeTimeout;
+                membership.NumMissedProbesLimit = host.Value.MissedProbesLimit;
+            });
             silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<OrleansHostOptions>>((endpoints, host) =>
             {
                 endpoints.AdvertisedIPAddress = host.Value.ResolveAdvertisedAddress(clustered);
