@@ -6,6 +6,7 @@
 #   scripts/cluster.sh up [--hosts N] [--dir DIR] [--host-dll PATH] [--set KEY=VALUE]...
 #   scripts/cluster.sh status | env | logs PART
 #   scripts/cluster.sh start|stop|kill|restart PART      PART: postgres, redis, host-1 ... host-N
+#   scripts/cluster.sh wipe redis                         Redis restarted without its data (a lost membership table)
 #   scripts/cluster.sh down [--purge]
 #
 # `up` starts whatever is not running yet (the first time it creates the database, the Redis folder, the secrets
@@ -27,7 +28,7 @@ log() { printf '==> %s\n' "$*" >&2; }
 die() { printf '==> error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2
     exit 2
 }
 
@@ -269,6 +270,8 @@ part_do() {
                 stop) stop_redis stop ;;
                 kill) stop_redis kill ;;
                 restart) stop_redis stop; start_redis ;;
+                # A Redis without persistence restarted: the membership table is gone.
+                wipe) stop_redis kill; rm -rf "${DIR:?}/redis"; mkdir -p "$DIR/redis"; start_redis ;;
             esac ;;
         host-*)
             local n=${part#host-}
@@ -373,8 +376,9 @@ main() {
         status) load_state; cmd_status ;;
         env) load_state; cmd_env ;;
         logs) load_state; [[ $# -eq 1 ]] || usage; tail -n 100 "$DIR/logs/$1.log" ;;
-        start | stop | kill | restart)
+        start | stop | kill | restart | wipe)
             [[ $# -eq 1 ]] || usage
+            [[ $command != wipe || $1 == redis ]] || die "only redis can be wiped"
             load_state
             part_do "$command" "$1" ;;
         -h | --help | help) usage ;;

@@ -109,10 +109,40 @@ public sealed class ClusterFaultTests(FaultCluster cluster, Xunit.Abstractions.I
         await team.StopAsync();
 
         output.WriteLine($"host-3 stopped in {(stopped - fault).TotalSeconds:F1} s; its players' longest wait: {team.LongestWaitAfter(fault, onHost3).Wait.TotalSeconds:F1} s");
-        Assert.True(stopped - fault <= TimeSpan.FromSeconds(30), $"host-3 took {(stopped - fault).TotalSeconds:F1} s to stop (bound: Orleans:ShutdownTimeout, 30 s)");
+        Assert.True(stopped - fault <= FaultCluster.ShutdownTimeout + TimeSpan.FromSeconds(5),
+            $"host-3 took {(stopped - fault).TotalSeconds:F1} s to stop (bound: Orleans:ShutdownTimeout, {FaultCluster.ShutdownTimeout.TotalSeconds} s)");
         var (wait, player) = team.LongestWaitAfter(fault, onHost3);
         Assert.True(wait <= TimeSpan.FromSeconds(5), $"player {player} of the stopped host waited {wait.TotalSeconds:F1} s; players' errors:\n{team.Log}");
         await AssertHeldAsync(team, probe, fault);
+    }
+
+    [Fact]
+    public async Task Cluster_MembershipTableLost_ReadinessSaysSoAndNoSecondClusterForms()
+    {
+        await cluster.Script.WipeRedisAsync();
+
+        for (var host = 0; host < FaultCluster.HostCount; host++)
+        {
+            await Passport.Testing.Eventually.HoldsAsync(() => cluster.ReadinessOfAsync(host), status => status == 503, Settle, $"host {host + 1} not ready");
+            Assert.Equal(503, (await cluster.ClusterSeenByAsync(host)).Status);
+        }
+
+        // A host restarted as the repair must not form a cluster of its own beside the two still running.
+        await cluster.Script.StopAsync("host-3");
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => cluster.Script.StartAsync("host-3"));
+        Assert.Contains("second cluster", refused.Message, StringComparison.Ordinal);
+
+        // The documented recovery: stop every host, then start them all.
+        await Task.WhenAll(cluster.Script.StopAsync("host-1"), cluster.Script.StopAsync("host-2"));
+        await cluster.MakeWholeAsync();
+        for (var host = 0; host < FaultCluster.HostCount; host++)
+        {
+            Assert.Equal(200, await cluster.ReadinessOfAsync(host));
+            var seen = await Passport.Testing.Eventually.HoldsAsync(
+                () => cluster.ClusterSeenByAsync(host), view => view.Status == 200 && view.Silos.Count == FaultCluster.HostCount,
+                Settle, $"host {host + 1} seeing {FaultCluster.HostCount} active silos");
+            Assert.Equal(FaultCluster.HostCount, seen.Silos.Count);
+        }
     }
 
     /// <summary>Waits until the team has answers acknowledged on every host, so the fault strikes mid-play.</summary>

@@ -28,6 +28,9 @@ internal sealed class ClusterScript(string repositoryRoot, string folder)
 
     public Task KillAsync(string part) => RunAsync(["kill", part]);
 
+    /// <summary>Redis restarted without its data: the membership table is gone.</summary>
+    public Task WipeRedisAsync() => RunAsync(["wipe", "redis"]);
+
     public Task DownAsync(bool purge) => RunAsync(purge ? ["down", "--purge"] : ["down"]);
 
     /// <summary>The cluster's addresses (<c>cluster.sh env</c>), by variable name.</summary>

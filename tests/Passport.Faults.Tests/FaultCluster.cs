@@ -13,6 +13,9 @@ public sealed class FaultCluster : IAsyncLifetime
 {
     public const int HostCount = 3;
 
+    /// <summary>The hosts' <c>Orleans:ShutdownTimeout</c>: a host whose membership table is gone cannot say goodbye, so not the default 30 s.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
+
     private ClusterScript? _script;
     private string _hostDll = "";
 
@@ -32,6 +35,7 @@ public sealed class FaultCluster : IAsyncLifetime
             // Every player signs up from this one address.
             "RateLimits__AuthPermitsPerMinute=1000000",
             "Sprints__ReplayCooldown=00:00:00",
+            $"Orleans__ShutdownTimeout={ShutdownTimeout:c}",
         ]);
         var environment = await _script.EnvironmentAsync();
         Hosts = [.. environment["PASSPORT_CLUSTER_HOSTS"].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(url => new Uri(url))];
@@ -65,6 +69,14 @@ public sealed class FaultCluster : IAsyncLifetime
     }
 
     /// <summary>Stops the cluster and deletes its folder, unless PASSPORT_FAULTS_KEEP=1 asks to keep it (and its logs) for a look.</summary>
+    /// <summary>The status <c>/health/ready</c> of host <paramref name="host"/> answers.</summary>
+    internal async Task<int> ReadinessOfAsync(int host)
+    {
+        using var http = new HttpClient { BaseAddress = Hosts[host], Timeout = TimeSpan.FromSeconds(20) };
+        using var response = await http.GetAsync(new Uri("health/ready", UriKind.Relative));
+        return (int)response.StatusCode;
+    }
+
     public async Task DisposeAsync()
     {
         if (_script is not null)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -28,7 +29,12 @@ public static class OrleansHostingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OrleansHostOptions>, SiloTlsValidator>();
         // The web server, the silo and everything else together; the silo stops without a goodbye when it runs out.
-        builder.Services.AddOptions<HostOptions>().Configure<IOptions<OrleansHostOptions>>((host, orleans) => host.ShutdownTimeout = orleans.Value.ShutdownTimeout);
+        // Read from the raw setting, not the validated options: the host's lifetime is built before options are validated
+        // on start, and a bad Orleans setting must end in the one-line start-up error, not a crash while building.
+        builder.Services.AddOptions<HostOptions>().Configure(host => host.ShutdownTimeout =
+            TimeSpan.TryParse(builder.Configuration[$"{OrleansHostOptions.SectionName}:{nameof(OrleansHostOptions.ShutdownTimeout)}"], CultureInfo.InvariantCulture, out var timeout)
+                ? timeout
+                : new OrleansHostOptions().ShutdownTimeout);
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         var clustered = IsClustered(builder.Configuration);
