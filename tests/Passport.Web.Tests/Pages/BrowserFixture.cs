@@ -25,14 +25,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile pointed at <paramref name="baseUrl"/>; 320 px wide by default, the narrowest phone we support.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseUrl, int width = 320, int height = 720)
+    /// <summary>
+    /// A fresh browser profile pointed at <paramref name="baseUrl"/>; 320 px wide by default, the narrowest phone we support;
+    /// <paramref name="touch"/> makes it a phone: touch input and the page's viewport meta tag honoured.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseUrl, int width = 320, int height = 720, bool touch = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
+            HasTouch = touch,
+            IsMobile = touch,
         });
         return await context.NewPageAsync();
     }

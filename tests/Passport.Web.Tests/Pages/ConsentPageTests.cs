@@ -27,6 +27,7 @@ public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture
         var organisation = OrganisationName(employer);
         var page = await browser.NewPageAsync(_app.Address);
         await SignInAsync(page, email, Hosting.Accounts.Password);
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Sharing" }).ClickAsync();
         await page.WaitForURLAsync("**/sharing");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("You share nothing now. Nobody can see your data.");
@@ -191,6 +192,7 @@ public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture
             using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
             var page = await browser.NewPageAsync(_app.Address);
             await SignInAsync(page, employer.Email, Hosting.Accounts.Password);
+            await OpenMenuAsync(page);
             await page.GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Nobody shares with your organisation now.");
             await AssertAccessibleAtBothWidthsAsync(page);
@@ -290,6 +292,7 @@ public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture
     {
         var page = await browser.NewPageAsync(_app.Address);
         await SignInAsync(page, "employer@demo.test", PassportApp.DemoPassword);
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sharing" })).ToHaveCountAsync(0);
 
         await page.GotoAsync(path);
@@ -301,6 +304,7 @@ public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture
     public async Task PeoplePage_JobSeeker_SeesTheDeniedPage()
     {
         var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "People" })).ToHaveCountAsync(0);
 
         await page.GotoAsync($"/people/{Guid.NewGuid()}");

@@ -24,6 +24,7 @@ public sealed class InsightsPageTests(SqliteWebAppFixture fixture, BrowserFixtur
     public async Task Insights_Partner_SeesTheTableTheChartAndWhatIfResults()
     {
         var page = await SignedInAsync(_app, browser, School, PassportApp.DemoPassword);
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Insights", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/education/insights");
 
@@ -120,6 +121,7 @@ public sealed class InsightsPageTests(SqliteWebAppFixture fixture, BrowserFixtur
     public async Task InsightsPage_JobSeeker_SeesTheDeniedPage()
     {
         var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Insights", Exact = true })).ToHaveCountAsync(0);
 
         await AssertDeniedAsync(page, "/education/insights");

@@ -191,6 +191,7 @@ public sealed partial class MatchingPageTests(SqliteWebAppFixture fixture, Brows
         var page = await browser.NewPageAsync(_app.Address);
         await SignInAsync(page, email, Hosting.Accounts.Password);
 
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Jobs for you" }).ClickAsync();
 
         await page.WaitForURLAsync("**/matches");
@@ -207,6 +208,7 @@ public sealed partial class MatchingPageTests(SqliteWebAppFixture fixture, Brows
         await Assertions.Expect(pathway).ToHaveAttributeAsync("href", new Regex("^/pathways#pathway-"));
         await AssertAccessibleAtBothWidthsAsync(page);
 
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Learning paths", Exact = true }).ClickAsync();
 
         await page.WaitForURLAsync("**/pathways");
@@ -243,6 +245,7 @@ public sealed partial class MatchingPageTests(SqliteWebAppFixture fixture, Brows
         var page = await browser.NewPageAsync(_app.Address);
         await SignInAsync(page, "admin@demo.test", PassportApp.DemoPassword);
 
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Matching" }).ClickAsync();
 
         await page.WaitForURLAsync("**/admin/matching");
@@ -321,6 +324,7 @@ public sealed partial class MatchingPageTests(SqliteWebAppFixture fixture, Brows
     public async Task StaffPages_JobSeeker_SeesTheDeniedPage(string path)
     {
         var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Matching", Exact = true })).ToHaveCountAsync(0);
 
         await page.GotoAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, Guid.NewGuid()));
@@ -336,6 +340,7 @@ public sealed partial class MatchingPageTests(SqliteWebAppFixture fixture, Brows
         using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
         var page = await browser.NewPageAsync(_app.Address);
         await SignInAsync(page, employer.Email, Hosting.Accounts.Password);
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Jobs for you" })).ToHaveCountAsync(0);
 
         await page.GotoAsync(path);

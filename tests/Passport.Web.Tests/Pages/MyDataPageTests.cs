@@ -25,6 +25,7 @@ public sealed class MyDataPageTests(SqliteWebAppFixture fixture, BrowserFixture 
 
         var page = await browser.NewPageAsync(_app.Address, width);
         await SignInAsync(page, email, Hosting.Accounts.Password);
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Your data" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your data is yours" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
@@ -49,6 +50,7 @@ public sealed class MyDataPageTests(SqliteWebAppFixture fixture, BrowserFixture 
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your account and all your data have been removed.");
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
 
         using var anonymous = _app.CreateClient();

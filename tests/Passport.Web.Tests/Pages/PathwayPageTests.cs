@@ -145,6 +145,7 @@ public sealed class PathwayPageTests(SqliteWebAppFixture fixture, BrowserFixture
     public async Task PathwayPages_JobSeeker_SeesTheDeniedPage(string path)
     {
         var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Pathways", Exact = true })).ToHaveCountAsync(0);
 
         await AssertDeniedAsync(page, path);

@@ -2,6 +2,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Passport.Web.Tests.Hosting;
+using static Passport.Web.Tests.Pages.SprintPages;
 
 namespace Passport.Web.Tests.Pages;
 
@@ -52,11 +53,13 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         var page = await NewPageAsync();
         await page.GotoAsync("/account/signin");
 
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Norsk bokmål" }).ClickAsync();
         await page.WaitForURLAsync("**/account/signin");
         await page.GotoAsync("/");
 
         Assert.Equal("nb", await page.Locator("html").GetAttributeAsync("lang"));
+        await OpenMenuAsync(page);
         Assert.Equal("true", await page.GetByRole(AriaRole.Link, new() { Name = "Norsk bokmål" }).GetAttributeAsync("aria-current"));
         Assert.NotEqual("Show what you can do", await page.Locator("h1").InnerTextAsync());
     }
@@ -96,7 +99,11 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         await page.WaitForURLAsync("**/profile?welcome=true");
         var greeting = await page.Locator("h1").InnerTextAsync();
 
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        // The signed-out page has the menu closed again and no sign-out button in it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0);
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
         await page.GotoAsync("/profile");
         await page.WaitForURLAsync("**/account/signin?ReturnUrl=%2Fprofile");
@@ -120,6 +127,7 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The e-mail address or password is not right");
+        await OpenMenuAsync(page);
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).CountAsync());
     }
 

@@ -192,6 +192,7 @@ public sealed class SprintPageTests(SqliteWebAppFixture fixture, BrowserFixture 
     {
         var page = await SignedInAsNewJobSeekerAsync(_app, browser);
         await page.GotoAsync("/sprints");
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Nederlands" }).ClickAsync();
         // The URL is /sprints before and after the switch, so wait for the page to speak Dutch instead.
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
@@ -212,6 +213,7 @@ public sealed class SprintPageTests(SqliteWebAppFixture fixture, BrowserFixture 
         await Assertions.Expect(card.Locator("dl")).ToContainTextAsync("Skills");
         await Assertions.Expect(card.Locator("dl")).ToContainTextAsync(new Regex(@"About \d+ minutes"));
         await Assertions.Expect(card.Locator("dl")).ToContainTextAsync(new Regex("pick the best answer|put answers in order|say how you would act|answer before the time is up"));
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "My passport" })).ToBeVisibleAsync();
     }
 
@@ -253,6 +255,7 @@ public sealed class SprintPageTests(SqliteWebAppFixture fixture, BrowserFixture 
 
         await page.WaitForURLAsync("**/account/denied**");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("You do not have access to this page");
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "My passport" })).ToHaveCountAsync(0);
     }
 

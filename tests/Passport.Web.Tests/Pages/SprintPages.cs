@@ -19,7 +19,7 @@ public static partial class SprintPages
     public const int Wide = 1280;
 
     /// <summary>A job seeker registered through the API and signed in through the sign-in page.</summary>
-    public static async Task<IPage> SignedInAsNewJobSeekerAsync(PassportApp app, BrowserFixture browser, int width = 320)
+    public static async Task<IPage> SignedInAsNewJobSeekerAsync(PassportApp app, BrowserFixture browser, int width = 320, int height = 720, bool touch = false)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(browser);
@@ -30,7 +30,7 @@ public static partial class SprintPages
             registered.EnsureSuccessStatusCode();
         }
 
-        var page = await browser.NewPageAsync(app.Address, width);
+        var page = await browser.NewPageAsync(app.Address, width, height, touch);
         await SignInAsync(page, email, Hosting.Accounts.Password);
         return page;
     }
@@ -44,6 +44,25 @@ public static partial class SprintPages
         await SignInAsync(page, email, password);
         return page;
     }
+
+    /// <summary>
+    /// Opens the header's menu if the screen is narrow enough to fold it behind the menu button (the way a phone user
+    /// reaches the navigation and the language switch); on wide screens they are inline and this does nothing.
+    /// </summary>
+    public static async Task OpenMenuAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var button = MenuButton(page);
+        if (await button.IsVisibleAsync() && await page.Locator("details.site-menu[open]").CountAsync() == 0)
+        {
+            await button.ClickAsync();
+        }
+
+        await Assertions.Expect(page.Locator("header nav").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>The header's menu button (a native disclosure's summary).</summary>
+    public static ILocator MenuButton(IPage page) => page.Locator("header summary.menu-button");
 
     /// <summary>Opens <paramref name="path"/> and expects the "no access" page.</summary>
     public static async Task AssertDeniedAsync(IPage page, string path)
@@ -61,6 +80,7 @@ public static partial class SprintPages
     public static async Task OpenEmptyListThenNewFormAsync(IPage page, string navigation, string empty, string newLink)
     {
         ArgumentNullException.ThrowIfNull(page);
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = navigation, Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(empty);
         var list = new Uri(page.Url).AbsolutePath;

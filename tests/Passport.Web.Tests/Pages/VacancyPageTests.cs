@@ -172,6 +172,7 @@ public sealed class VacancyPageTests(SqliteWebAppFixture fixture, BrowserFixture
     {
         var page = await SignedInAsync(_app, browser, "employer@demo.test", PassportApp.DemoPassword);
 
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Vacancies", Exact = true })).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Pathways", Exact = true })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Insights", Exact = true })).ToHaveCountAsync(0);
@@ -185,6 +186,7 @@ public sealed class VacancyPageTests(SqliteWebAppFixture fixture, BrowserFixture
     public async Task VacancyPages_JobSeeker_SeesTheDeniedPage(string path)
     {
         var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Vacancies", Exact = true })).ToHaveCountAsync(0);
 
         await AssertDeniedAsync(page, path);

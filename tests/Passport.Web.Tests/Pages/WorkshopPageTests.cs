@@ -26,6 +26,7 @@ public sealed class WorkshopPageTests(SqliteWebAppFixture fixture, BrowserFixtur
         await AssertAccessibleAsync(coach);
 
         var seeker = await SignedInAsNewJobSeekerAsync(_app, browser);
+        await OpenMenuAsync(seeker);
         await seeker.GetByRole(AriaRole.Link, new() { Name = "Join a workshop" }).ClickAsync();
         await AssertAccessibleAsync(seeker);
         // Typed the way people type: lower case, with a dash in the middle.
@@ -109,6 +110,7 @@ public sealed class WorkshopPageTests(SqliteWebAppFixture fixture, BrowserFixtur
     {
         var page = await browser.NewPageAsync(_app.Address);
         await SignInAsync(page, Coach, PassportApp.DemoPassword);
+        await OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Join a workshop" })).ToHaveCountAsync(0);
 
         await page.GotoAsync("/workshop/join");
@@ -134,6 +136,7 @@ public sealed class WorkshopPageTests(SqliteWebAppFixture fixture, BrowserFixtur
     /// <summary>Opens a workshop from the coach's list; answers its join code, read off the board.</summary>
     private static async Task<string> OpenWorkshopAsync(IPage coach, string title)
     {
+        await OpenMenuAsync(coach);
         await coach.GetByRole(AriaRole.Link, new() { Name = "Workshops" }).ClickAsync();
         await coach.GetByLabel("Name of the workshop").FillAsync(title);
         await coach.GetByRole(AriaRole.Button, new() { Name = "Open the workshop" }).ClickAsync();
