@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Passport.Domain.Organisations;
 using Passport.Web.Tests.Hosting;
 using Passport.Web.Tests.Matching;
 
@@ -69,18 +70,23 @@ public abstract partial class LandingTests(WebAppFixture fixture)
     [Fact]
     public async Task Home_SprintPlayedButNoWorkOrPlaceChosen_AsksToFinishTheProfile()
     {
-        var (client, _) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["teamwork"] = 3 }, HomePlace: null));
-        using (client)
-        {
-            var email = (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("email").GetString()!;
-            using var browser = PageForms.NewBrowserlikeClient(_app);
-            (await PageForms.SignInAsync(browser, email, Hosting.Accounts.Password)).Dispose();
+        var home = await HomeOfAsync(new CandidateSpec(new Dictionary<string, int> { ["teamwork"] = 3 }, HomePlace: null));
 
-            var home = await browser.GetStringAsync(new Uri("/home", UriKind.Relative));
+        Assert.Contains("data-step=\"FinishProfile\"", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/profile\"", home, StringComparison.Ordinal);
+    }
 
-            Assert.Contains("data-step=\"FinishProfile\"", home, StringComparison.Ordinal);
-            Assert.Contains("href=\"/profile\"", home, StringComparison.Ordinal);
-        }
+    [Fact]
+    public async Task Home_StrongCandidateNearAPublishedVacancy_SaysAJobFits()
+    {
+        using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
+        await MatchingScenario.PublishVacancyAsync(_app, employer.Client, "amsterdam", [("teamwork", 3, 3), ("planning", 2, 2)]);
+        var strong = new[] { "teamwork", "communication", "planning", "reliability", "empathy" }.ToDictionary(skill => skill, _ => 5);
+
+        var home = await HomeOfAsync(new CandidateSpec(strong, "amsterdam", Sectors: ["logistics"]));
+
+        Assert.Contains("data-step=\"JobFits\"", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/matches\"", home, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,6 +99,19 @@ public abstract partial class LandingTests(WebAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.Found, home.StatusCode);
         Assert.StartsWith("/account/denied", home.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    /// <summary>The home page of a new job seeker whose passport and preferences are <paramref name="spec"/>.</summary>
+    private async Task<string> HomeOfAsync(CandidateSpec spec)
+    {
+        var (client, _) = await TestCandidates.AddAsync(_app, spec);
+        using (client)
+        {
+            var email = (await client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("email").GetString()!;
+            using var browser = PageForms.NewBrowserlikeClient(_app);
+            (await PageForms.SignInAsync(browser, email, Hosting.Accounts.Password)).Dispose();
+            return await browser.GetStringAsync(new Uri("/home", UriKind.Relative));
+        }
     }
 
     private async Task<string> RegisterAsync()
