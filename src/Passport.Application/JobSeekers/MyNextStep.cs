@@ -57,7 +57,8 @@ public sealed class MyNextStep(IGrainFactory grains, SprintCatalog sprints, MyMa
             return new NextStep(NextStepKind.FinishProfile);
         }
 
-        var matches = await matcher.VacanciesAsync(userId, 1, cancellationToken);
+        // Not recorded as a shown list: the home names one job, it does not show a ranking.
+        var matches = await matcher.VacanciesAsync(userId, 1, recordShown: false, cancellationToken);
         if (matches.Vacancies is [var best, ..] && best.Fit >= FitsFrom)
         {
             return new NextStep(NextStepKind.JobFits, VacancyId: best.VacancyId, VacancyTitle: best.Title, Fit: best.Fit);
