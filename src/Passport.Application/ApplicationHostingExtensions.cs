@@ -52,6 +52,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<EmployerCandidates>();
         builder.Services.AddSingleton<MyExperiences>();
         builder.Services.AddSingleton<MyPreferences>();
+        builder.Services.AddSingleton<MyNextStep>();
         builder.Services.AddSingleton<ShareLinkService>();
         builder.Services.AddSingleton<SprintPlay>();
         builder.Services.AddSingleton<VacancyDesk>();

@@ -30,7 +30,15 @@ public sealed class MyMatcher(
 {
     private const int ReferenceSize = 200;
 
-    public async Task<MyMatchesResponse> VacanciesAsync(Guid userId, int top, CancellationToken cancellationToken)
+    /// <summary>The job seeker's best vacancies, recorded as a list shown to them (the ranker learns from what was shown).</summary>
+    public Task<MyMatchesResponse> VacanciesAsync(Guid userId, int top, CancellationToken cancellationToken) =>
+        VacanciesAsync(userId, top, recordShown: true, cancellationToken);
+
+    /// <summary>
+    /// As above; with <paramref name="recordShown"/> false nothing is recorded, for a glance that is not a list the
+    /// person sees (the home's next step), so the ranker does not learn from lists nobody was shown.
+    /// </summary>
+    public async Task<MyMatchesResponse> VacanciesAsync(Guid userId, int top, bool recordShown, CancellationToken cancellationToken)
     {
         if (await MeAsync(userId, cancellationToken) is not { } me)
         {
@@ -74,6 +82,11 @@ public sealed class MyMatcher(
                 [.. PathwayAdvice.Gaps(me, s.Profile).Select(gap => new GapView(
                     gap.SkillId, words.SkillName(gap.SkillId), gap.Level is not null, gap.Level, gap.MinimumLevel, [.. Closers(gap).Select(PathwayOffers.Ref)]))]);
         }).ToList();
+
+        if (!recordShown)
+        {
+            return new MyMatchesResponse(null, ranker.Metadata.Version, true, result);
+        }
 
         var list = new MatchListRecord(
             Guid.CreateVersion7(), "Vacancies", ranker.Metadata.Version, null, null, userId, userId, nearby.Count, time.GetUtcNow(),

@@ -117,6 +117,7 @@ public static class RouteCatalogue
         ["GET,POST /employer/vacancies/{VacancyId:guid}/matches"] = RouteKind.OthersData,
         ["GET,POST /employer/vacancies/new"] = RouteKind.Organisation,
         ["GET,POST /error"] = RouteKind.Public,
+        ["GET,POST /home"] = RouteKind.Owner,
         ["GET,POST /matches"] = RouteKind.Owner,
         ["GET,POST /me/data"] = RouteKind.Owner,
         ["GET,POST /not-found"] = RouteKind.Public,

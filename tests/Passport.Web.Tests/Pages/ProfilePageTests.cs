@@ -13,7 +13,7 @@ public sealed class ProfilePageTests(SqliteWebAppFixture fixture, BrowserFixture
     [Fact]
     public async Task Profile_ChoosesPlaceAndOptsInByKeyboard_KeepsBothAfterSaving()
     {
-        var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        var page = await NewJobSeekerOnProfileAsync();
         var place = page.GetByLabel("Where do you live?");
         var open = page.GetByLabel("Let employers find my passport without my name");
         await Assertions.Expect(place).ToHaveValueAsync("");
@@ -43,7 +43,7 @@ public sealed class ProfilePageTests(SqliteWebAppFixture fixture, BrowserFixture
     [Fact]
     public async Task Profile_PlacePicker_GroupsTownsByCountryAndOffersNotSayingFirst()
     {
-        var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        var page = await NewJobSeekerOnProfileAsync();
         var place = page.GetByLabel("Where do you live?");
 
         var groups = await place.Locator("optgroup").EvaluateAllAsync<string[]>("groups => groups.map(group => group.label)");
@@ -60,7 +60,7 @@ public sealed class ProfilePageTests(SqliteWebAppFixture fixture, BrowserFixture
     [Fact]
     public async Task Profile_RatherNotSayAndUntick_ClearsPlaceAndMatching()
     {
-        var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        var page = await NewJobSeekerOnProfileAsync();
         await page.GetByLabel("Where do you live?").SelectOptionAsync("eindhoven");
         await page.GetByLabel("Let employers find my passport without my name").CheckAsync();
         await SaveAsync(page);
@@ -84,6 +84,13 @@ public sealed class ProfilePageTests(SqliteWebAppFixture fixture, BrowserFixture
         await Assertions.Expect(page.GetByLabel("Waar woon je?")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Laat werkgevers mijn paspoort vinden zonder mijn naam")).ToBeVisibleAsync();
         Assert.Equal("Zeg ik liever niet", await page.GetByLabel("Waar woon je?").Locator("option").First.InnerTextAsync());
+    }
+
+    private async Task<IPage> NewJobSeekerOnProfileAsync()
+    {
+        var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        await page.GotoAsync("/profile");
+        return page;
     }
 
     private static async Task SaveAsync(IPage page)

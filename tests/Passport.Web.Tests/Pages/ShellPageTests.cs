@@ -79,7 +79,7 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
     }
 
     [Fact]
-    public async Task SignUp_ThenSignInOutAndBackIn_ReachesTheProfileEachTime()
+    public async Task SignUp_ThenSignInOutAndBackIn_LandsOnTheHomeThenOnTheReturnAddress()
     {
         var page = await NewPageAsync();
         var email = Hosting.Accounts.NewEmail();
@@ -96,8 +96,9 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Hosting.Accounts.Password);
         await page.GetByLabel("Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/profile?welcome=true");
-        var greeting = await page.Locator("h1").InnerTextAsync();
+        await page.WaitForURLAsync("**/home?welcome=true", new() { Timeout = SprintPages.SignInTimeout });
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Welcome! Your account is ready.");
+        var next = await page.Locator("#next-heading").InnerTextAsync();
 
         await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -110,9 +111,9 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Hosting.Accounts.Password);
         await page.GetByLabel("Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/profile");
+        await page.WaitForURLAsync("**/profile", new() { Timeout = SprintPages.SignInTimeout });
 
-        Assert.Equal("Hello, Kim", greeting);
+        Assert.Equal("Play your first sprint", next);
         Assert.Equal("Hello, Kim", await page.Locator("h1").InnerTextAsync());
     }
 
@@ -134,7 +135,7 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
     [Fact]
     public async Task Profile_JobSeekerSavesPreferences_TheyAreStoredAndShownAgain()
     {
-        var page = await SignedInAsNewJobSeekerAsync();
+        var page = await NewJobSeekerOnProfileAsync();
 
         await page.GetByLabel("Logistics and transport").CheckAsync();
         await page.GetByLabel("ICT").CheckAsync();
@@ -151,7 +152,7 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
     [Fact]
     public async Task Profile_HoursThatAreNotANumber_AreRefusedAndTheFormKeepsTheInput()
     {
-        var page = await SignedInAsNewJobSeekerAsync();
+        var page = await NewJobSeekerOnProfileAsync();
 
         await page.GetByLabel("Retail").CheckAsync();
         await page.GetByLabel("Hours per week").FillAsync("twenty");
@@ -167,7 +168,8 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
     public async Task Profile_Employer_SeesTheirOrganisationAndNoJobSeekerPreferences()
     {
         var page = await NewPageAsync();
-        await SignInAsync(page, "employer@demo.test", PassportApp.DemoPassword);
+        await SprintPages.SignInAsync(page, "employer@demo.test", PassportApp.DemoPassword);
+        await page.GotoAsync("/profile");
 
         Assert.Contains("Brightwatt Installations", await page.Locator(".facts").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#hoursPerWeek").CountAsync());
@@ -189,7 +191,7 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
     [Fact]
     public async Task ProfilePage_WithErrorsShown_MeetsWcag21AA()
     {
-        var page = await SignedInAsNewJobSeekerAsync();
+        var page = await NewJobSeekerOnProfileAsync();
         await page.GetByLabel("Hours per week").FillAsync("99");
         await page.Locator("form:has(#hoursPerWeek) button[type=submit]").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
@@ -197,7 +199,7 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         await AssertAccessibleAsync(page);
     }
 
-    private async Task<IPage> SignedInAsNewJobSeekerAsync()
+    private async Task<IPage> NewJobSeekerOnProfileAsync()
     {
         var email = Hosting.Accounts.NewEmail();
         using (var client = _app.CreateClient())
@@ -207,17 +209,9 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         }
 
         var page = await NewPageAsync();
-        await SignInAsync(page, email, Hosting.Accounts.Password);
+        await SprintPages.SignInAsync(page, email, Hosting.Accounts.Password);
+        await page.GotoAsync("/profile");
         return page;
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/profile");
     }
 
     private static async Task AssertAccessibleAsync(IPage page)

@@ -63,8 +63,27 @@ public sealed class SprintPageTests(SqliteWebAppFixture fixture, BrowserFixture 
         await Assertions.Expect(page.Locator(".skill-card .not-measured").First).ToBeVisibleAsync();
         await page.GotoAsync("/sprints");
         await Assertions.Expect(page.Locator(".sprint-card", new() { HasText = title }).Locator(".cooling")).ToHaveTextAsync(new Regex(@"^Well played! You can play this again at \d\d:\d\d, with new questions\.$"));
+        // The home's next step follows: a new account has chosen no kind of work yet, which matching needs first.
+        await page.GotoAsync("/home");
+        await Assertions.Expect(page.Locator("#next-step")).ToHaveAttributeAsync("data-step", "FinishProfile");
+        await Assertions.Expect(page.Locator("#next-step a")).ToHaveAttributeAsync("href", "/profile");
         Assert.NotEmpty(kinds);
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Home_NewJobSeeker_LandsOnItAndItsFirstSprintLinkStartsASprint()
+    {
+        var page = await SignedInAsNewJobSeekerAsync(_app, browser);
+        Assert.Equal("/home", new Uri(page.Url).AbsolutePath);
+        var next = page.Locator("#next-step");
+        await Assertions.Expect(next.Locator("h2")).ToHaveTextAsync("Play your first sprint");
+        await AssertAccessibleAtBothWidthsAsync(page);
+
+        await next.GetByRole(AriaRole.Link, new() { Name = "Play your first sprint" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex(@"/sprints/[^/]+/play$"));
+        await Assertions.Expect(Question(page)).ToBeVisibleAsync(Patiently);
     }
 
     [Fact]

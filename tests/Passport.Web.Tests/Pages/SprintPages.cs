@@ -104,9 +104,23 @@ public static partial class SprintPages
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // The redirect lands on the profile; waiting for its DOM, not every asset, keeps a busy machine from timing out here.
-        await page.WaitForURLAsync("**/profile", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await LeftSignInAsync(page);
     }
+
+    /// <summary>
+    /// Waits until the sign-in form sent the browser on, to the home of the account's role or its return address.
+    /// Waiting for the page's DOM, not every asset, and for long, keeps a busy machine from timing out here.
+    /// </summary>
+    public static Task LeftSignInAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.WaitForURLAsync(
+            url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = SignInTimeout });
+    }
+
+    /// <summary>Signing in hashes a password and starts the landing page's grains; on a loaded machine 30 s was too short.</summary>
+    public const float SignInTimeout = 90_000;
 
     /// <summary>Opens the sprint list and follows the first sprint's Play link; answers the sprint's title.</summary>
     public static async Task<string> StartFirstSprintAsync(IPage page)
