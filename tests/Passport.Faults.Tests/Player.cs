@@ -232,11 +232,7 @@ internal sealed class Player(
     }
 
     private async Task<Call> TryCallAsync(string method, params object[] arguments) =>
-        await TryInvokeCoreAsync(method, arguments) switch
-        {
-            (Call.Done, _) => Call.Done,
-            (var call, _) => call,
-        };
+        (await TryInvokeCoreAsync(method, arguments)).Item1;
 
     private async Task<JsonElement?> TryInvokeAsync(string method, params object[] arguments) =>
         await TryInvokeCoreAsync(method, arguments) is (Call.Done, var body) ? body : null;
