@@ -50,6 +50,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<CandidateMatcher>();
         builder.Services.AddSingleton<MyMatcher>();
         builder.Services.AddSingleton<EmployerCandidates>();
+        builder.Services.AddSingleton<MyJobs>();
         builder.Services.AddSingleton<MyExperiences>();
         builder.Services.AddSingleton<MyPreferences>();
         builder.Services.AddSingleton<MyNextStep>();

@@ -7,6 +7,7 @@ using Passport.Data.Matching;
 using Passport.Data.Vacancies;
 using Passport.Domain.Consent;
 using Passport.Domain.Validation;
+using Passport.Grains.Consent;
 using MatchOutcome = Passport.Matching.Outcome;
 
 namespace Passport.Application.Matching;
@@ -23,6 +24,7 @@ public sealed class EmployerCandidates(
     ConsentService consents,
     IPersonalData personalData,
     CandidateMatcher matcher,
+    IGrainFactory grains,
     MatchWords words,
     IOptions<LimitOptions> limits,
     TimeProvider time)
@@ -40,21 +42,68 @@ public sealed class EmployerCandidates(
             : null;
     }
 
+    /// <summary>
+    /// The ranked list of the vacancy (<see cref="CandidateMatcher.RankAsync"/>) with the candidates who said they are
+    /// interested in it beside it, so the API and the page show both alike.
+    /// </summary>
+    public async Task<CandidateListResponse> RankAsync(
+        VacancyRecord vacancy, ClaimsPrincipal employer, int top, AccessChannel channel, CancellationToken cancellationToken = default)
+    {
+        var list = await matcher.RankAsync(vacancy, employer, top, channel, cancellationToken);
+        return list with { Interested = await InterestedAsync(vacancy, cancellationToken) };
+    }
+
     /// <summary>A candidate shown for this vacancy under <paramref name="candidateRef"/>; a reference of another vacancy is not found.</summary>
     public Task<MatchCandidateRow?> CandidateAsync(Guid vacancyId, string candidateRef, CancellationToken cancellationToken = default) =>
         matches.FindAsync(vacancyId, candidateRef, cancellationToken);
 
     /// <summary>
-    /// The candidate as the employer may see them: invitation, outcome and, once they said yes, what they share.
-    /// The gate decides and logs, as for every read of someone's data; without consent nothing is shared.
+    /// The candidate as the employer may see them: invitation, interest, outcome and, once they share with the
+    /// organisation, what they share. The gate decides and logs, as for every read of someone's data; without consent
+    /// nothing is shared. <see cref="CandidateDetail.Contact"/> is the one answer to "may we invite this person?".
     /// </summary>
     public async Task<CandidateDetail> DetailAsync(
         MatchCandidateRow row, ClaimsPrincipal employer, AccessChannel channel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(employer);
         var shared = await personalData.ReadAsync(employer, row.UserId, DataCategories.All, channel, cancellationToken);
-        return new CandidateDetail(row.CandidateRef, await matcher.InvitationAsync(row), OutcomeView.Of(row), shared);
+        var invitation = await matcher.InvitationAsync(row);
+        var interest = await MyJobs.InterestOfAsync(grains, row);
+        var contact = interest is { Status: "granted" } ? "interested"
+            : invitation is not null ? "invited"
+            : await RequestWaitingAsync(row.UserId, employer) ? "askedElsewhere"
+            : shared is not null ? "shares"
+            : "none";
+        return new CandidateDetail(row.CandidateRef, invitation, interest, contact, OutcomeView.Of(row), shared);
     }
+
+    /// <summary>
+    /// The candidates who said they are interested in this vacancy and still are: their interest is their consent,
+    /// so they are listed whether or not the ranker would list them or they can be found. Only the pseudonym, when,
+    /// and what they chose to share; opening one reads through the door.
+    /// </summary>
+    public async Task<IReadOnlyList<InterestedCandidate>> InterestedAsync(VacancyRecord vacancy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        var interested = new List<InterestedCandidate>();
+        foreach (var row in await matches.ListInterestedAsync(vacancy.Id, cancellationToken))
+        {
+            if (await MyJobs.InterestOfAsync(grains, row) is { Status: "granted" } interest)
+            {
+                interested.Add(new InterestedCandidate(row.CandidateRef, interest.InterestedAt, interest.Categories, OutcomeView.Of(row)));
+            }
+        }
+
+        return interested;
+    }
+
+    // The consent feature allows one waiting request per organisation and person: one sent for another vacancy (or
+    // from the people page) means this one cannot be sent until they answer.
+    private async Task<bool> RequestWaitingAsync(Guid personId, ClaimsPrincipal employer) =>
+        employer.GetOrganisationId() is { } organisationId
+        && (await grains.GetGrain<IConsentGrain>(personId).ListAsync())
+            .Any(consent => consent.Status == ConsentStatus.Requested && consent.AudienceOrganisationId == organisationId);
 
     /// <summary>
     /// Invites the candidate: asks them to share their skills, experience and contact details (the consent request,
@@ -106,14 +155,27 @@ public sealed class EmployerCandidates(
         return errors;
     }
 
-    /// <summary>Records what happened with the candidate; retraining learns from it.</summary>
-    public async Task<OutcomeView> RecordOutcomeAsync(
-        MatchCandidateRow row, MatchOutcome outcome, ClaimsPrincipal employer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records what happened with the candidate; retraining learns from it. "Hired" weighs most, so it is recorded
+    /// only when <paramref name="confirmed"/>: otherwise the errors ask for the confirmation (field <c>confirm</c>).
+    /// </summary>
+    public async Task<Outcome<OutcomeView>> RecordOutcomeAsync(
+        MatchCandidateRow row, MatchOutcome outcome, bool confirmed, ClaimsPrincipal employer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(employer);
+        if (NeedsConfirmation(outcome, confirmed))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("confirm", "Match.Outcome.ConfirmHired");
+            return Outcome.Invalid<OutcomeView>(errors);
+        }
+
         var now = time.GetUtcNow();
         await matches.SetOutcomeAsync(row.VacancyId, row.UserId, outcome.ToString(), employer.GetUserId()!.Value, now, cancellationToken);
-        return new OutcomeView(outcome.ToString().ToLowerInvariant(), now);
+        return Outcome.Done(new OutcomeView(outcome.ToString().ToLowerInvariant(), now));
     }
+
+    /// <summary>Whether recording <paramref name="outcome"/> still needs the employer to confirm it: a hire does.</summary>
+    public static bool NeedsConfirmation(MatchOutcome outcome, bool confirmed) => outcome == MatchOutcome.Hired && !confirmed;
 }

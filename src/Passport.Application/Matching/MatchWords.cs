@@ -38,7 +38,7 @@ public sealed class MatchWords(IStringLocalizer<ApplicationTexts> texts, SkillCa
         ArgumentNullException.ThrowIfNull(vacancy);
         ArgumentNullException.ThrowIfNull(closers);
         var gaps = PathwayAdvice.Gaps(candidate, vacancy).ToDictionary(gap => gap.SkillId, StringComparer.Ordinal);
-        return [.. reasons.Where(reason => !Contradicts(reason, candidate, gaps)).Take(ReasonsShown).Select(reason => new ReasonView(
+        return [.. reasons.Where(reason => !Contradicts(reason, candidate, gaps) && !Unanswered(reason, candidate)).Take(ReasonsShown).Select(reason => new ReasonView(
             reason.Direction == ReasonDirection.Raised ? "raised" : "lowered",
             Sentence(perspective, reason, candidate, vacancy, gaps, closers, levelShown),
             reason.Feature,
@@ -104,21 +104,13 @@ public sealed class MatchWords(IStringLocalizer<ApplicationTexts> texts, SkillCa
 
                 return Text(perspective, "SkillWeaker", name);
             case FeatureSchema.DistanceKm:
-                if (candidate.Location is null)
-                {
-                    return Text(perspective, "PlaceUnknown");
-                }
-
                 // A job seeker reads their own distance; an employer's card shows only bands, so the reason names none.
                 return perspective == Perspective.You
                     ? Text(perspective, raised ? "Close" : "Far", RoundedKm(FeatureSchema.DistanceKmOf(candidate, vacancy)))
                     : Text(perspective, raised ? "Close" : "Far");
             case FeatureSchema.HoursMismatch:
-                if (candidate.HoursWanted is not { } hours)
-                {
-                    return Text(perspective, "HoursUnknown");
-                }
-
+                // Unanswered preferences were left out before (see Unanswered).
+                var hours = candidate.HoursWanted!.Value;
                 if (raised)
                 {
                     return Text(perspective, "HoursFit", Hours(vacancy.HoursPerWeek));
@@ -143,6 +135,23 @@ public sealed class MatchWords(IStringLocalizer<ApplicationTexts> texts, SkillCa
     private static bool Contradicts(MatchReason reason, CandidateProfile candidate, Dictionary<string, SkillGap> gaps) =>
         reason is { Feature: MatchExplainer.SkillFeature, Direction: ReasonDirection.Raised, SkillId: { } skillId }
         && (!candidate.Skills.ContainsKey(skillId) || gaps.ContainsKey(skillId));
+
+    /// <summary>
+    /// A preference the person left unanswered (where they live, the hours they want, the sectors they chose) counts
+    /// neither for nor against them: the model's guess for "unknown" is not something they did, so it is not said.
+    /// </summary>
+    public static bool Unanswered(MatchReason reason, CandidateProfile candidate)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return reason.Feature switch
+        {
+            FeatureSchema.DistanceKm => candidate.Location is null,
+            FeatureSchema.HoursMismatch => candidate.HoursWanted is null,
+            FeatureSchema.SectorExperience => candidate.ExperienceCategories.Count == 0,
+            _ => false,
+        };
+    }
 
     /// <summary>Distances in whole kilometres below 10, else to 5 km: a town centre is all we know, so no false precision.</summary>
     public static int RoundedKm(double km) => km < 10 ? (int)Math.Round(km) : (int)(Math.Round(km / 5) * 5);

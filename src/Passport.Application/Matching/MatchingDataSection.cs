@@ -4,7 +4,7 @@ using Passport.Data.Matching;
 namespace Passport.Application.Matching;
 
 /// <summary>
-/// A person's share of matching: every vacancy they were shown for (under which pseudonym), invitations and the
+/// A person's share of matching: every vacancy they were shown for (under which pseudonym), invitations, their own interest and the
 /// outcomes employers recorded about them. Their rows and their own lists cascade with the account; employers'
 /// lists keep only pseudonyms, whose link to the person goes with those rows.
 /// </summary>
@@ -24,6 +24,8 @@ internal sealed class MatchingDataSection(MatchRepository matches) : IPersonalDa
             row.ConsentId,
             Outcome = row.Outcome?.ToLowerInvariant(),
             row.OutcomeAt,
+            row.InterestConsentId,
+            row.InterestedAt,
         });
     }
 

@@ -7,7 +7,8 @@ namespace Passport.Application.Matching;
 /// <summary>
 /// A ranked list of candidates for one vacancy. <c>listId</c> and <c>modelVersion</c> identify the list in the
 /// matching log; <c>eligible</c> is how many passed the filter (must-haves, distance), a count of people like any
-/// other (suppressed below five, else rounded to five); <c>advice</c> says the list is advice only.
+/// other (suppressed below five, else rounded to five); <c>advice</c> says the list is advice only; <c>interested</c>
+/// lists who said they are interested in this vacancy (their consent), ranked or not.
 /// </summary>
 public sealed record CandidateListResponse(
     Guid VacancyId,
@@ -15,7 +16,11 @@ public sealed record CandidateListResponse(
     string ModelVersion,
     PeopleCountResponse Eligible,
     string Advice,
-    IReadOnlyList<CandidateCard> Candidates);
+    IReadOnlyList<CandidateCard> Candidates)
+{
+    /// <summary>Candidates who said they are interested in this vacancy, listed whether or not the ranker shows them.</summary>
+    public IReadOnlyList<InterestedCandidate> Interested { get; init; } = [];
+}
 
 /// <summary>
 /// A pseudonymous candidate: <c>candidateRef</c> is theirs for this vacancy only. No name, contact or account id:
@@ -70,5 +75,15 @@ public sealed record OutcomeView(string Outcome, DateTimeOffset RecordedAt)
     }
 }
 
-/// <summary>A candidate of one vacancy; <c>shared</c> holds what they share with your organisation now, else null.</summary>
-public sealed record CandidateDetail(string CandidateRef, InvitationView? Invitation, OutcomeView? Outcome, SharedPassport? Shared);
+/// <summary>
+/// A candidate of one vacancy; <c>shared</c> holds what they share with your organisation now, else null.
+/// <c>interest</c> is their own interest in this vacancy (null when they did not say). <c>contact</c> is where
+/// contact stands, the one source for whether to invite: <c>interested</c> (they chose this vacancy), <c>invited</c>
+/// (see <c>invitation</c>), <c>askedElsewhere</c> (a request of your organisation waits for their answer),
+/// <c>shares</c> (they share with your organisation already) or <c>none</c> (you may invite them).
+/// </summary>
+public sealed record CandidateDetail(
+    string CandidateRef, InvitationView? Invitation, InterestView? Interest, string Contact, OutcomeView? Outcome, SharedPassport? Shared);
+
+/// <summary>A candidate who said they are interested in the vacancy: since when, and what they chose to share with you.</summary>
+public sealed record InterestedCandidate(string CandidateRef, DateTimeOffset InterestedAt, IReadOnlyList<string> Categories, OutcomeView? Outcome);

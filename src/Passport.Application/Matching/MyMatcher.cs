@@ -53,46 +53,20 @@ public sealed class MyMatcher(
         var offers = await pathways.ListOpenAsync(cancellationToken);
         var employers = (await organisations.ListAsync(cancellationToken: cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
 
-        var scored = new List<(VacancyRecord Record, VacancyProfile Profile, int Fit)>(nearby.Count);
-        foreach (var (record, profile) in nearby)
-        {
-            var scores = ranker.Score(profile, [me, .. reference]);
-            var below = scores.Skip(1).Count(score => score < scores[0]);
-            var fit = reference.Count == 0 ? 100 : (int)Math.Round(100.0 * below / reference.Count);
-            scored.Add((record, profile, fit));
-        }
-
+        var scored = nearby.Select(v => (v.Record, v.Profile, Fit: FitOf(ranker, me, reference, v.Profile))).ToList();
         var best = scored.OrderByDescending(s => s.Fit).ThenBy(s => s.Record.Id).Take(top).ToList();
-        IReadOnlyList<PathwayOffer> Closers(SkillGap gap) => PathwayAdvice.Closers(me, gap, offers);
-        var result = best.Select(s =>
-        {
-            var reasons = MatchExplainer.Explain(ranker, s.Profile, [me], maxReasons: MatchWords.ReasonsAsked, population: reference)[0].Reasons;
-            var vacancy = s.Record.Vacancy;
-            return new MyVacancyMatch(
-                s.Record.Id,
-                vacancy.Title,
-                employers.GetValueOrDefault(s.Record.OrganisationId, ""),
-                vacancy.Sector,
-                vacancy.Location.Place,
-                vacancy.HoursPerWeek,
-                me.Location is null ? null : MatchWords.RoundedKm(FeatureSchema.DistanceKmOf(me, s.Profile)),
-                s.Fit,
-                PathwayAdvice.Reaches(me, s.Profile),
-                words.Reasons(Perspective.You, reasons, me, s.Profile, Closers),
-                [.. PathwayAdvice.Gaps(me, s.Profile).Select(gap => new GapView(
-                    gap.SkillId, words.SkillName(gap.SkillId), gap.Level is not null, gap.Level, gap.MinimumLevel, [.. Closers(gap).Select(PathwayOffers.Ref)]))]);
-        }).ToList();
+        var result = best.Select(s => Match(ranker, me, reference, offers, employers, s.Record, s.Profile, s.Fit)).ToList();
 
         if (!recordShown)
         {
-            return new MyMatchesResponse(null, ranker.Metadata.Version, true, result);
+            return new MyMatchesResponse(null, ranker.Metadata.Version, true, result) { Available = nearby.Count };
         }
 
         var list = new MatchListRecord(
             Guid.CreateVersion7(), "Vacancies", ranker.Metadata.Version, null, null, userId, userId, nearby.Count, time.GetUtcNow(),
             [.. best.Select(s => new MatchListItem(s.Record.Id.ToString(), s.Fit))]);
         await matches.RecordListAsync(list, cancellationToken);
-        return new MyMatchesResponse(list.Id, ranker.Metadata.Version, true, result);
+        return new MyMatchesResponse(list.Id, ranker.Metadata.Version, true, result) { Available = nearby.Count };
     }
 
     public Task<MyPathwaysResponse> PathwaysAsync(Guid userId, CancellationToken cancellationToken) => PathwaysAsync(userId, int.MaxValue, cancellationToken);
@@ -125,6 +99,84 @@ public sealed class MyMatcher(
             [.. effects.Select(effect => new MatchListItem(effect.Pathway.Id.ToString(), effect.NewlyReachedVacancies.Count))]);
         await matches.RecordListAsync(list, cancellationToken);
         return new MyPathwaysResponse(list.Id, true, result);
+    }
+
+    /// <summary>
+    /// One published vacancy as the job seeker reads it: the match as on their list (fit, reasons, gaps; null until
+    /// they played a sprint) and what it asks beside their own levels. Nothing is recorded: a page a person opens is
+    /// not a ranked list. The caller checks that the vacancy is published.
+    /// </summary>
+    public async Task<MyJobView> JobAsync(Guid userId, VacancyRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var profile = VacancyProfiles.From(record.Id, record.Vacancy);
+        var employer = (await organisations.FindAsync(record.OrganisationId, cancellationToken))?.Name ?? "";
+        var me = await MeAsync(userId, cancellationToken);
+        MyVacancyMatch? match = null;
+        if (me is not null)
+        {
+            var ranker = await rankers.GetAsync(cancellationToken);
+            var snapshot = await pool.GetAsync(cancellationToken);
+            var reference = typical.TopUp(EvenSample.Of(snapshot.Candidates, ReferenceSize, c => c.Profile, c => c.UserId != userId));
+            var offers = await pathways.ListOpenAsync(cancellationToken);
+            var employers = new Dictionary<Guid, string> { [record.OrganisationId] = employer };
+            match = Match(ranker, me, reference, offers, employers, record, profile, FitOf(ranker, me, reference, profile));
+        }
+
+        var asks = record.Vacancy.Skills
+            .OrderByDescending(skill => skill.Importance).ThenBy(skill => skill.SkillId, StringComparer.Ordinal)
+            .Select(skill =>
+            {
+                var level = me?.Skills.TryGetValue(skill.SkillId, out var measure) == true ? measure.Level : (int?)null;
+                return new AskedSkillView(skill.SkillId, words.SkillName(skill.SkillId), skill.Importance, skill.MinimumLevel, level, Compare(level, skill.MinimumLevel));
+            }).ToList();
+        // Only a must-have with an ESCO link can be checked against a passport; one in words only is left to the employer.
+        var mustHaves = record.Vacancy.MustHaves
+            .Select(mustHave => new MustHaveView(mustHave.Label, mustHave.EscoUri, mustHave.EscoUri is { } uri && me is not null ? me.Qualifications.Contains(uri) : null))
+            .ToList();
+        return new MyJobView(
+            record.Id, record.Vacancy.Title, employer, record.Vacancy.Sector, record.Vacancy.Location.Place, record.Vacancy.HoursPerWeek,
+            me?.Location is null ? null : MatchWords.RoundedKm(FeatureSchema.DistanceKmOf(me, profile)),
+            match, asks, mustHaves);
+    }
+
+    /// <summary>How a level compares with the minimum asked: <c>above</c>, <c>meets</c>, <c>below</c> or <c>unmeasured</c>.</summary>
+    public static string Compare(int? level, int minimum) => level switch
+    {
+        null => "unmeasured",
+        { } l when l > minimum => "above",
+        { } l when l == minimum => "meets",
+        _ => "below",
+    };
+
+    /// <summary>The share (0–100) of typical candidates the ranker puts below the job seeker for this vacancy.</summary>
+    private static int FitOf(LightGbmRanker ranker, CandidateProfile me, IReadOnlyList<CandidateProfile> reference, VacancyProfile profile)
+    {
+        var scores = ranker.Score(profile, [me, .. reference]);
+        var below = scores.Skip(1).Count(score => score < scores[0]);
+        return reference.Count == 0 ? 100 : (int)Math.Round(100.0 * below / reference.Count);
+    }
+
+    private MyVacancyMatch Match(
+        LightGbmRanker ranker, CandidateProfile me, IReadOnlyList<CandidateProfile> reference, IReadOnlyList<PathwayOffer> offers,
+        IReadOnlyDictionary<Guid, string> employers, VacancyRecord record, VacancyProfile profile, int fit)
+    {
+        IReadOnlyList<PathwayOffer> Closers(SkillGap gap) => PathwayAdvice.Closers(me, gap, offers);
+        var reasons = MatchExplainer.Explain(ranker, profile, [me], maxReasons: MatchWords.ReasonsAsked, population: reference)[0].Reasons;
+        var vacancy = record.Vacancy;
+        return new MyVacancyMatch(
+            record.Id,
+            vacancy.Title,
+            employers.GetValueOrDefault(record.OrganisationId, ""),
+            vacancy.Sector,
+            vacancy.Location.Place,
+            vacancy.HoursPerWeek,
+            me.Location is null ? null : MatchWords.RoundedKm(FeatureSchema.DistanceKmOf(me, profile)),
+            fit,
+            PathwayAdvice.Reaches(me, profile),
+            words.Reasons(Perspective.You, reasons, me, profile, Closers),
+            [.. PathwayAdvice.Gaps(me, profile).Select(gap => new GapView(
+                gap.SkillId, words.SkillName(gap.SkillId), gap.Level is not null, gap.Level, gap.MinimumLevel, [.. Closers(gap).Select(PathwayOffers.Ref)]))]);
     }
 
     private async Task<CandidateProfile?> MeAsync(Guid userId, CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
 namespace Passport.Data.Matching;
 
-/// <summary>A job seeker as shown for one vacancy: their pseudonym there, the invitation and the latest outcome.</summary>
+/// <summary>A job seeker as shown for one vacancy: their pseudonym there, the invitation, their interest and the latest outcome.</summary>
 public sealed class MatchCandidateRow
 {
     public Guid VacancyId { get; set; }
@@ -19,4 +19,9 @@ public sealed class MatchCandidateRow
     public string? Outcome { get; set; }
 
     public DateTimeOffset? OutcomeAt { get; set; }
+
+    /// <summary>The consent the job seeker gave the employer for this vacancy when they said they are interested.</summary>
+    public Guid? InterestConsentId { get; set; }
+
+    public DateTimeOffset? InterestedAt { get; set; }
 }

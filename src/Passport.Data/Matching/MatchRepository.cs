@@ -11,7 +11,8 @@ public sealed class MatchRepository(PassportDatabase database)
 {
     private const string CandidateColumns = """
         vacancy_id AS VacancyId, user_id AS UserId, candidate_ref AS CandidateRef, first_shown_at AS FirstShownAt,
-        invited_at AS InvitedAt, consent_id AS ConsentId, outcome AS Outcome, outcome_at AS OutcomeAt
+        invited_at AS InvitedAt, consent_id AS ConsentId, outcome AS Outcome, outcome_at AS OutcomeAt,
+        interest_consent_id AS InterestConsentId, interested_at AS InterestedAt
         """;
 
     // Crockford's base32 without look-alikes, so a reference can be read out over the phone.
@@ -65,6 +66,42 @@ public sealed class MatchRepository(PassportDatabase database)
         return await connection.QuerySingleOrDefaultAsync<MatchCandidateRow>(new CommandDefinition(
             $"SELECT {CandidateColumns} FROM match_candidates WHERE vacancy_id = @vacancyId AND candidate_ref = @candidateRef",
             new { vacancyId, candidateRef }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The job seeker's row for this vacancy, if they were ever shown for it or said they are interested.</summary>
+    public async Task<MatchCandidateRow?> FindForUserAsync(Guid vacancyId, Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<MatchCandidateRow>(new CommandDefinition(
+            $"SELECT {CandidateColumns} FROM match_candidates WHERE vacancy_id = @vacancyId AND user_id = @userId",
+            new { vacancyId, userId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Notes the consent a job seeker gave for this vacancy (the latest one counts), giving them a pseudonym for it if
+    /// they had none, so the employer can find them as interested whether or not a list ever showed them.
+    /// </summary>
+    public async Task<MatchCandidateRow> SetInterestAsync(Guid vacancyId, Guid userId, Guid consentId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO match_candidates (vacancy_id, user_id, candidate_ref, first_shown_at, interest_consent_id, interested_at)
+            VALUES (@vacancyId, @userId, @candidateRef, @now, @consentId, @now)
+            ON CONFLICT (vacancy_id, user_id) DO UPDATE SET interest_consent_id = excluded.interest_consent_id, interested_at = excluded.interested_at
+            """,
+            new { vacancyId, userId, candidateRef = NewRef(), now, consentId }, cancellationToken: cancellationToken));
+        return (await FindForUserAsync(vacancyId, userId, cancellationToken))!;
+    }
+
+    /// <summary>The candidates who said they are interested in this vacancy, the most recent first (withdrawn ones too: the consent says).</summary>
+    public async Task<IReadOnlyList<MatchCandidateRow>> ListInterestedAsync(Guid vacancyId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MatchCandidateRow>(new CommandDefinition(
+            $"SELECT {CandidateColumns} FROM match_candidates WHERE vacancy_id = @vacancyId AND interest_consent_id IS NOT NULL ORDER BY interested_at DESC, candidate_ref",
+            new { vacancyId }, cancellationToken: cancellationToken));
+        return [.. rows];
     }
 
     /// <summary>How many candidates of this vacancy were invited.</summary>

@@ -40,7 +40,7 @@ public static class EmployerMatchesApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPut("/candidates/{candidateRef}/outcome", RecordOutcomeAsync)
-            .WithSummary("Record what happened with a candidate: hired, interviewed, shortlisted, viewed or rejected")
+            .WithSummary("Record what happened with a candidate: hired (with confirm: true), interviewed, shortlisted, viewed or rejected")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
@@ -48,10 +48,11 @@ public static class EmployerMatchesApi
 
     public sealed record InvitationRequest(string? Purpose);
 
-    public sealed record OutcomeRequest(string? Outcome);
+    /// <summary>An outcome; <c>confirm</c> must be true to record <c>hired</c>, which weighs most.</summary>
+    public sealed record OutcomeRequest(string? Outcome, bool? Confirm);
 
     private static async Task<Results<Ok<CandidateListResponse>, ValidationProblem, ProblemHttpResult>> MatchesAsync(
-        Guid id, int? top, HttpContext context, EmployerCandidates employer, CandidateMatcher matcher,
+        Guid id, int? top, HttpContext context, EmployerCandidates employer,
         IOptions<MatchingOptions> options, ValidationMessages messages, ApiProblems problems)
     {
         var count = top ?? options.Value.DefaultTop;
@@ -73,7 +74,7 @@ public static class EmployerMatchesApi
             return problems.Create(StatusCodes.Status409Conflict, "Match.Problem.NotPublished.Title", "Match.Problem.NotPublished.Detail");
         }
 
-        return TypedResults.Ok(await matcher.RankAsync(vacancy, context.User, count, AccessChannel.Api, context.RequestAborted));
+        return TypedResults.Ok(await employer.RankAsync(vacancy, context.User, count, AccessChannel.Api, context.RequestAborted));
     }
 
     private static async Task<Results<Ok<CandidateDetail>, ProblemHttpResult>> CandidateAsync(
@@ -112,7 +113,7 @@ public static class EmployerMatchesApi
 
     private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult>> RecordOutcomeAsync(
         Guid id, string candidateRef, OutcomeRequest? body, HttpContext context, EmployerCandidates employer,
-        ValidationMessages messages, ApiProblems problems)
+        ValidationMessages messages, ApiProblems problems, OutcomeResults results)
     {
         if (!EmployerCandidates.TryParseOutcome(body?.Outcome, out var outcome))
         {
@@ -129,7 +130,9 @@ public static class EmployerMatchesApi
             return CandidateNotFound(problems);
         }
 
-        return TypedResults.Ok(await employer.RecordOutcomeAsync(row, outcome, context.User, context.RequestAborted));
+        return results.ToHttp(
+            await employer.RecordOutcomeAsync(row, outcome, body?.Confirm == true, context.User, context.RequestAborted),
+            recorded => TypedResults.Ok(recorded));
     }
 
     // Another organisation's vacancy is "not found" too, so ids reveal nothing about other employers.

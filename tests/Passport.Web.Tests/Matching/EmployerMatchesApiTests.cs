@@ -67,7 +67,7 @@ public abstract class EmployerMatchesApiTests(WebAppFixture fixture)
         // The strongest in teamwork (level 5, asked at importance 3) come first, with a reason saying so.
         var first = cards[0];
         Assert.Equal(5, first.GetProperty("skills")[0].GetProperty("levelFrom").GetInt32());
-        Assert.Contains(first.GetProperty("reasons").EnumerateArray(), reason => reason.GetProperty("text").GetString() == "Strong in Teamwork, which this job weighs highly.");
+        Assert.Contains(first.GetProperty("reasons").EnumerateArray(), reason => reason.GetProperty("text").GetString() == "Strong in “Teamwork”, which this job weighs highly.");
         // The weakest miss the minimum of 3 and the card says so.
         Assert.Contains(cards[^1].GetProperty("gaps").EnumerateArray(), gap =>
             gap.GetProperty("skillId").GetString() == "teamwork" && gap.GetProperty("level").GetInt32() == 2 && gap.GetProperty("minimumLevel").GetInt32() == 3);

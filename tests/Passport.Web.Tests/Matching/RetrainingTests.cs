@@ -71,7 +71,7 @@ public sealed class RetrainingTests() : OwnHostTests(new("Matching:MinimumOutcom
             {
                 var outcome = await CreativityAsync(vacancy, card) switch { 5 => "hired", 4 => "interviewed", 3 => "shortlisted", 2 => "viewed", _ => "rejected" };
                 using var recorded = await employer.Client.PutAsJsonAsync(
-                    $"/api/employer/vacancies/{vacancy}/candidates/{card.GetProperty("candidateRef").GetString()}/outcome", new { outcome });
+                    $"/api/employer/vacancies/{vacancy}/candidates/{card.GetProperty("candidateRef").GetString()}/outcome", new { outcome, confirm = true });
                 Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
             }
         }

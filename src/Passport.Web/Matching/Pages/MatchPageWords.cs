@@ -32,6 +32,24 @@ public static class MatchPageWords
         return invitation is null ? texts["Matches.Invitation.None"] : texts[$"Matches.Invitation.{invitation.Status}"];
     }
 
+    /// <summary>
+    /// Whether a fit is worth saying: that many typical candidates fit better is no news on a list sorted by fit, so
+    /// only a fit at least as good as some is said.
+    /// </summary>
+    public static bool FitShown(int fit) => fit >= 30;
+
+    /// <summary>"Eindhoven (about 12 km away)", "Eindhoven (where you live)", or the place alone when the distance is not known.</summary>
+    public static string Place(IStringLocalizer<Texts> texts, string place, int? distanceKm)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return distanceKm switch
+        {
+            0 => texts["MyMatches.PlaceHere", place],
+            { } km => texts["MyMatches.PlaceDistance", place, km],
+            null => place,
+        };
+    }
+
     /// <summary>A job seeker's fit for a vacancy from the share (0–100) of typical candidates placed below them.</summary>
     public static string Fit(IStringLocalizer<Texts> texts, int fit)
     {
