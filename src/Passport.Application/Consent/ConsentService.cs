@@ -157,14 +157,27 @@ public sealed class ConsentService(
             return Outcome.Fail<ConsentView>(OutcomeStatus.NotFound, PersonNotFound);
         }
 
-        var grain = grains.GetGrain<IConsentGrain>(personId);
-        if ((await grain.ListAsync()).Any(consent => consent.Status == ConsentStatus.Requested && consent.AudienceOrganisationId == organisationId))
+        if (await RequestWaitingAsync(organisationId, personId))
         {
             return Outcome.Fail<ConsentView>(OutcomeStatus.Conflict, RequestPending);
         }
 
-        return Outcome.Done(await grain.RequestAsync(NewConsent.From(draft), staffId));
+        return Outcome.Done(await grains.GetGrain<IConsentGrain>(personId).RequestAsync(NewConsent.From(draft), staffId));
     }
+
+    /// <summary>
+    /// Whether the staff member's organisation asked this person and the answer is not in yet, so a page shows that
+    /// rather than a form to ask again. It is the organisation's own request: it says nothing they did not know.
+    /// </summary>
+    public async Task<bool> IsRequestWaitingAsync(ClaimsPrincipal staff, Guid personId)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return staff.GetOrganisationId() is { } organisationId && await RequestWaitingAsync(organisationId, personId);
+    }
+
+    private async Task<bool> RequestWaitingAsync(Guid organisationId, Guid personId) =>
+        (await grains.GetGrain<IConsentGrain>(personId).ListAsync())
+            .Any(consent => consent.Status == ConsentStatus.Requested && consent.AudienceOrganisationId == organisationId);
 
     /// <summary>
     /// A coach records that a young person's parent or guardian agreed to sharing with employers. Only for someone

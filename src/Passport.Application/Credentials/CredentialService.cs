@@ -10,6 +10,7 @@ using Passport.Data.Database;
 using Passport.Domain.Accounts;
 using Passport.Domain.Credentials;
 using Passport.Domain.Skills;
+using Passport.Grains.Credentials;
 using Passport.Grains.JobSeekers;
 
 namespace Passport.Application.Credentials;
@@ -110,6 +111,33 @@ public sealed class CredentialService(
         logger.LogInformation("Credential {CredentialId} ({Kind}) issued with key {Kid}", row.Id, row.Kind, signing.Kid);
         return Outcome.Done(new IssuedCredential(row, VcJwt.Sign(payload, signing)));
     }
+
+    /// <summary>How long a credential made on the page waits for its owner's download.</summary>
+    public static TimeSpan DownloadHold => CredentialHandoverGrain.HoldFor;
+
+    /// <summary>
+    /// Issues as <see cref="IssueAsync"/> and holds the signed credential for its owner's download for a short time
+    /// (<see cref="DownloadHold"/>), in memory, never in the database: the page's form records
+    /// the credential, lists it, and hands the file over from <see cref="HeldAsync"/>.
+    /// </summary>
+    public async Task<Outcome<IssuedCredentialRow>> IssueForDownloadAsync(Guid userId, string? skillId, CancellationToken cancellationToken = default)
+    {
+        var outcome = await IssueAsync(userId, skillId, IssuerBase, cancellationToken);
+        if (outcome.Value is not { } issued)
+        {
+            return outcome.As<IssuedCredentialRow>();
+        }
+
+        await grains.GetGrain<ICredentialHandoverGrain>(issued.Row.Id).HoldAsync(userId, issued.Jwt);
+        return Outcome.Done(issued.Row);
+    }
+
+    /// <summary>The signed credential waiting for its owner's download, with its row; null when it is not theirs or no longer held.</summary>
+    public async Task<IssuedCredential?> HeldAsync(Guid userId, Guid credentialId, CancellationToken cancellationToken = default) =>
+        await credentials.GetOfUserAsync(credentialId, userId, cancellationToken) is { } row
+        && await grains.GetGrain<ICredentialHandoverGrain>(credentialId).GetAsync(userId) is { } jwt
+            ? new IssuedCredential(row, jwt)
+            : null;
 
     public Task<IReadOnlyList<IssuedCredentialRow>> ListAsync(Guid userId, PageRequest? page = null, CancellationToken cancellationToken = default) =>
         credentials.ListOfUserAsync(userId, page, cancellationToken);

@@ -92,7 +92,7 @@ public sealed partial class SprintSessionGrain(
         // Stored or found stored (an earlier attempt committed): either way this is the row in the database.
         await StoreAsync(() => store.CreateSessionAsync(row), SprintWrite.AlreadyStored);
         _row = row;
-        ReportProgress(completed: false);
+        ReportProgress();
         ArmDeadlineTimer();
         var presented = Present();
         Push(null, presented, null);
@@ -134,6 +134,7 @@ public sealed partial class SprintSessionGrain(
             updated.UpdatedAt = now;
             await StoreAsync(() => store.UpdateSessionAsync(updated));
             _row = updated;
+            ReportProgress();
 
             if (_sprint!.TryGetItem(_row.CurrentItemId ?? "", out var item) && IsPastDeadline(item, now))
             {
@@ -182,6 +183,7 @@ public sealed partial class SprintSessionGrain(
                 updated.UpdatedAt = time.GetUtcNow();
                 await StoreAsync(() => store.UpdateSessionAsync(updated));
                 _row = updated;
+                ReportProgress();
             }
 
             _observers.Remove(observer);
@@ -335,7 +337,7 @@ public sealed partial class SprintSessionGrain(
         _row = updated;
         if (next is null)
         {
-            ReportProgress(completed: true);
+            ReportProgress();
             await ReportCompletionAsync();
         }
     }
@@ -552,7 +554,7 @@ public sealed partial class SprintSessionGrain(
         await StoreAsync(() => store.RecordResponseAsync(response, updated));
         _row = updated;
         _responses.Add(response);
-        ReportProgress(completed: next is null);
+        ReportProgress();
         var totalXp = await Owner.RecordResponseAsync(Recorded(response));
         var progress = next is null ? 1.0 : Math.Min(1.0, (double)_responses.Count / sprint.MaxItems);
         var scored = new ScoredAnswer(SessionId, item.Id, xp, totalXp, progress);
@@ -670,14 +672,18 @@ public sealed partial class SprintSessionGrain(
         updated.UpdatedAt = time.GetUtcNow();
         await StoreAsync(() => store.UpdateSessionAsync(updated));
         _row = updated;
+        ReportProgress();
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
         _observers.Clear();
         await Owner.SessionClosedAsync(SessionId);
     }
 
-    /// <summary>Tells the player's workshop, if any, how far they are: counts only, never the answer. Fire and forget.</summary>
-    private void ReportProgress(bool completed)
+    /// <summary>
+    /// Tells the player's workshop, if any, how far they are and whether they play, paused or ended: counts and status
+    /// only, never the answer. Fire and forget.
+    /// </summary>
+    private void ReportProgress()
     {
         if (_workshopId is not { } workshopId)
         {
@@ -687,7 +693,7 @@ public sealed partial class SprintSessionGrain(
         try
         {
             _ = GrainFactory.GetGrain<IWorkshopGrain>(workshopId)
-                .ReportProgressAsync(_row!.UserId, SessionId, _sprint!.Id, _responses.Count, _sprint.MaxItems, completed);
+                .ReportProgressAsync(new ProgressReport(_row!.UserId, SessionId, _sprint!.Id, _responses.Count, _sprint.MaxItems, _status, _row.Version));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

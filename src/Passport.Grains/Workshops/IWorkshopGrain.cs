@@ -22,9 +22,9 @@ public interface IWorkshopGrain : IGrainWithGuidKey
     /// <summary>The board, for the coach who opened it or a coach of the same organisation; null for anyone else.</summary>
     Task<WorkshopBoard?> GetBoardAsync(Guid coachUserId, Guid organisationId);
 
-    /// <summary>A participant's session moved on. Fire and forget: never holds up or fails an answer.</summary>
+    /// <summary>A participant's session moved on, paused, resumed or ended. Fire and forget: never holds up or fails an answer.</summary>
     [OneWay]
-    Task ReportProgressAsync(Guid userId, Guid sessionId, string sprintId, int answered, int maxItems, bool completed);
+    Task ReportProgressAsync(ProgressReport report);
 
     /// <summary>Pushes the whole board to the observer on every change; answers the board now, or null when refused (as <see cref="GetBoardAsync"/>).</summary>
     Task<WorkshopBoard?> SubscribeAsync(Guid coachUserId, Guid organisationId, IWorkshopObserver observer);

@@ -14,7 +14,8 @@ public sealed record WorkshopBoard(
 
 /// <summary>
 /// One participant on the board: their first name, the sprint they play now (null before the first), how many of
-/// up to <see cref="MaxItems"/> questions they answered, and the sprints they finished during the workshop.
+/// up to <see cref="MaxItems"/> questions they answered, the sprints they finished during the workshop, and whether
+/// they are playing, paused, finished or stopped (<see cref="Activity"/>, the one source of the status shown).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ParticipantProgress(
@@ -24,4 +25,5 @@ public sealed record ParticipantProgress(
     [property: Id(3)] int Answered,
     [property: Id(4)] int MaxItems,
     [property: Id(5)] bool SprintCompleted,
-    [property: Id(6)] ImmutableArray<string> CompletedSprints);
+    [property: Id(6)] ImmutableArray<string> CompletedSprints,
+    [property: Id(7)] ParticipantActivity Activity);

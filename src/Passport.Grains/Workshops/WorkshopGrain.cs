@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Passport.Data.Workshops;
+using Passport.Domain.Sprints;
 using Passport.Domain.Workshops;
 
 namespace Passport.Grains.Workshops;
@@ -120,14 +121,15 @@ public sealed partial class WorkshopGrain(WorkshopRepository repository, TimePro
     public Task<WorkshopBoard?> GetBoardAsync(Guid coachUserId, Guid organisationId) =>
         Task.FromResult(MaySee(coachUserId, organisationId) ? Board() : null);
 
-    public Task ReportProgressAsync(Guid userId, Guid sessionId, string sprintId, int answered, int maxItems, bool completed)
+    public Task ReportProgressAsync(ProgressReport report)
     {
-        if (_lifecycle is not { IsOpen: true } || Find(userId) is not { } participant)
+        ArgumentNullException.ThrowIfNull(report);
+        if (_lifecycle is not { IsOpen: true } || Find(report.UserId) is not { } participant)
         {
             return Task.CompletedTask;
         }
 
-        if (participant.Apply(sessionId, sprintId, answered, maxItems, completed))
+        if (participant.Apply(report))
         {
             Notify();
         }
@@ -187,37 +189,42 @@ public sealed partial class WorkshopGrain(WorkshopRepository repository, TimePro
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push the board of workshop {WorkshopId}.")]
     private static partial void LogPushFailed(ILogger logger, Exception exception, Guid workshopId);
 
-    /// <summary>A participant's progress, in memory only. Reports may arrive out of order, so each session only moves forward.</summary>
+    /// <summary>
+    /// A participant's progress, in memory only. Reports may arrive out of order, so each session only moves forward:
+    /// a report older than the last one of the same session (by the session's row version) changes nothing.
+    /// </summary>
     private sealed class Participant(Guid userId, string displayName)
     {
         private readonly List<string> _completedSprints = [];
         private readonly HashSet<Guid> _completedSessions = [];
         private Guid _sessionId;
+        private int _version;
         private string? _sprintId;
         private int _answered;
         private int _maxItems;
-        private bool _sprintCompleted;
+        private ParticipantActivity _activity = ParticipantActivity.Waiting;
 
         public Guid UserId { get; } = userId;
 
-        public bool Apply(Guid sessionId, string sprintId, int answered, int maxItems, bool completed)
+        public bool Apply(ProgressReport report)
         {
-            if (_completedSessions.Contains(sessionId) || (sessionId == _sessionId && answered < _answered))
+            if (_completedSessions.Contains(report.SessionId) || (report.SessionId == _sessionId && report.Version <= _version))
             {
                 return false;
             }
 
-            _sessionId = sessionId;
-            _sprintId = sprintId;
-            _answered = answered;
-            _maxItems = maxItems;
-            _sprintCompleted = completed;
-            if (completed)
+            _sessionId = report.SessionId;
+            _version = report.Version;
+            _sprintId = report.SprintId;
+            _answered = report.Answered;
+            _maxItems = report.MaxItems;
+            _activity = ActivityOf(report.Status);
+            if (_activity == ParticipantActivity.Finished)
             {
-                _completedSessions.Add(sessionId);
-                if (!_completedSprints.Contains(sprintId, StringComparer.Ordinal))
+                _completedSessions.Add(report.SessionId);
+                if (!_completedSprints.Contains(report.SprintId, StringComparer.Ordinal))
                 {
-                    _completedSprints.Add(sprintId);
+                    _completedSprints.Add(report.SprintId);
                 }
             }
 
@@ -225,6 +232,14 @@ public sealed partial class WorkshopGrain(WorkshopRepository repository, TimePro
         }
 
         public ParticipantProgress Snapshot() =>
-            new(UserId, displayName, _sprintId, _answered, _maxItems, _sprintCompleted, [.. _completedSprints]);
+            new(UserId, displayName, _sprintId, _answered, _maxItems, _activity == ParticipantActivity.Finished, [.. _completedSprints], _activity);
+
+        private static ParticipantActivity ActivityOf(SessionStatus status) => status switch
+        {
+            SessionStatus.Paused => ParticipantActivity.Paused,
+            SessionStatus.Completed => ParticipantActivity.Finished,
+            SessionStatus.Abandoned or SessionStatus.Expired => ParticipantActivity.Stopped,
+            _ => ParticipantActivity.Playing,
+        };
     }
 }

@@ -9,20 +9,29 @@ using Passport.Web.Accounts;
 namespace Passport.Web.Credentials;
 
 /// <summary>
-/// The form posts of the <c>/credentials</c> page that are not pages themselves: create-and-download (the answer is
-/// the <c>.jwt</c> file) and revoke. Cookie sign-in, JobSeeker only, antiforgery checked.
+/// The form posts of the <c>/credentials</c> page that are not pages themselves, cookie sign-in, JobSeeker only,
+/// antiforgery checked: making a credential (recorded, then the page lists it and offers its file), the file itself
+/// while it is held for download, and revoking (only with the confirmation the page asks for).
 /// </summary>
 public static class CredentialForms
 {
+    /// <summary>The value of the revoke form's <c>confirm</c> field that the confirmation step sends.</summary>
+    public const string Confirmed = "yes";
+
     public static IEndpointRouteBuilder MapCredentialForms(this IEndpointRouteBuilder endpoints)
     {
         var forms = endpoints.MapGroup("/credentials").RequireAuthorization(Policies.JobSeeker).ExcludeFromDescription();
-        forms.MapPost("/download", DownloadAsync);
+        forms.MapPost("/download", MakeAsync);
+        forms.MapGet("/{id:guid}/file", FileAsync);
         forms.MapPost("/revoke", RevokeAsync);
         return endpoints;
     }
 
-    private static async Task<Results<FileContentHttpResult, RedirectHttpResult, BadRequest>> DownloadAsync(
+    /// <summary>
+    /// Makes and records the credential, then sends the browser back to the page (redirect after post), which lists
+    /// it from the same data as everything else there and links its file.
+    /// </summary>
+    private static async Task<Results<RedirectHttpResult, BadRequest>> MakeAsync(
         HttpContext context, IAntiforgery antiforgery, CredentialService credentials, SkillCatalog skills, ILogger<CredentialService> logger)
     {
         if (!await IsGenuineFormAsync(context, antiforgery, logger))
@@ -38,17 +47,33 @@ public static class CredentialForms
             return TypedResults.LocalRedirect("/credentials?error=unknown");
         }
 
-        var outcome = await credentials.IssueAsync(context.User.GetUserId()!.Value, request.SkillId, credentials.IssuerBase, context.RequestAborted);
-        if (outcome.Value is not { } issued)
+        var outcome = await credentials.IssueForDownloadAsync(context.User.GetUserId()!.Value, request.SkillId, context.RequestAborted);
+        if (outcome.Value is not { } row)
         {
             return TypedResults.LocalRedirect(outcome.Status == OutcomeStatus.TooManyRequests ? "/credentials?error=daily-limit" : "/credentials?error=not-measured");
         }
 
-        var row = issued.Row;
-        var name = string.Create(CultureInfo.InvariantCulture, $"passport-{row.SkillId ?? "skills-summary"}-{row.IssuedAt:yyyy-MM-dd}.jwt");
-        return TypedResults.File(Encoding.ASCII.GetBytes(issued.Jwt), VcJwt.MediaType, name);
+        return TypedResults.LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/credentials?made={row.Id}"));
     }
 
+    /// <summary>The file of a credential the owner just made, while it is held; after that the page says to make a new one.</summary>
+    private static async Task<Results<FileContentHttpResult, RedirectHttpResult>> FileAsync(Guid id, HttpContext context, CredentialService credentials)
+    {
+        if (await credentials.HeldAsync(context.User.GetUserId()!.Value, id, context.RequestAborted) is not { } held)
+        {
+            return TypedResults.LocalRedirect("/credentials?error=gone");
+        }
+
+        var row = held.Row;
+        context.Response.Headers.CacheControl = "no-store";
+        var name = string.Create(CultureInfo.InvariantCulture, $"passport-{row.SkillId ?? "skills-summary"}-{row.IssuedAt:yyyy-MM-dd}.jwt");
+        return TypedResults.File(Encoding.ASCII.GetBytes(held.Jwt), VcJwt.MediaType, name);
+    }
+
+    /// <summary>
+    /// Revokes only with <c>confirm=yes</c>, which the page's confirmation step sends; without it the page asks the
+    /// question again for that credential and nothing changes.
+    /// </summary>
     private static async Task<Results<RedirectHttpResult, BadRequest>> RevokeAsync(
         HttpContext context, IAntiforgery antiforgery, CredentialService credentials, ILogger<CredentialService> logger)
     {
@@ -57,12 +82,19 @@ public static class CredentialForms
             return TypedResults.BadRequest();
         }
 
-        // Someone else's id (or none) changes nothing and says nothing; the list shows what is theirs.
-        if (Guid.TryParse(context.Request.Form["id"], CultureInfo.InvariantCulture, out var id))
+        var form = context.Request.Form;
+        if (!Guid.TryParse(form["id"], CultureInfo.InvariantCulture, out var id))
         {
-            await credentials.RevokeAsync(context.User.GetUserId()!.Value, id, context.RequestAborted);
+            return TypedResults.LocalRedirect("/credentials");
         }
 
+        if (form["confirm"] != Confirmed)
+        {
+            return TypedResults.LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/credentials?stop={id}#stop-heading"));
+        }
+
+        // Someone else's id changes nothing and says nothing; the list shows what is theirs.
+        await credentials.RevokeAsync(context.User.GetUserId()!.Value, id, context.RequestAborted);
         return TypedResults.LocalRedirect("/credentials?revoked=true");
     }
 

@@ -1,4 +1,5 @@
 using Passport.Data.Workshops;
+using Passport.Domain.Sprints;
 using Passport.Domain.Workshops;
 using Passport.Grains.JobSeekers;
 using Passport.Grains.Sprints;
@@ -74,6 +75,62 @@ public sealed class WorkshopGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Board_ParticipantStopsForNowThenResumes_ShowsPausedThenPlayingLive()
+    {
+        var (workshop, board, userId, player, session) = await PlayingInAWorkshopAsync();
+        var item = await player.NextAsync<PresentedItem>();
+        Assert.True((await session.SubmitAnswerAsync(userId, item.ItemId, SprintSessionGrainTests.AnswerFor(item, best: true), null)).Succeeded);
+        var playing = await board.UntilAsync(snapshot => snapshot.Participants[0].Answered == 1);
+        Assert.Equal(ParticipantActivity.Playing, playing.Participants[0].Activity);
+
+        await session.PauseAsync(userId, player.Reference(fixture.Grains));
+
+        var paused = await board.UntilAsync(snapshot => snapshot.Participants[0].Activity == ParticipantActivity.Paused);
+        Assert.Equal(1, paused.Participants[0].Answered);
+        Assert.False(paused.Participants[0].SprintCompleted);
+        Assert.Equal(ParticipantActivity.Paused, (await workshop.Grain.GetBoardAsync(workshop.CoachId, workshop.OrganisationId))!.Participants[0].Activity);
+
+        Assert.True((await session.ResumeAsync(userId, "en", new RecordingObserver().Reference(fixture.Grains))).Succeeded);
+
+        var resumed = await board.UntilAsync(snapshot => snapshot.Participants[0].Activity == ParticipantActivity.Playing);
+        Assert.Equal(1, resumed.Participants[0].Answered);
+    }
+
+    [Fact]
+    public async Task Board_ParticipantStopsTheSprint_ShowsStopped()
+    {
+        var (_, board, userId, _, session) = await PlayingInAWorkshopAsync();
+
+        Assert.True((await session.AbandonAsync(userId)).Succeeded);
+
+        var stopped = await board.UntilAsync(snapshot => snapshot.Participants[0].Activity == ParticipantActivity.Stopped);
+        Assert.Empty(stopped.Participants[0].CompletedSprints);
+    }
+
+    [Fact]
+    public async Task ReportProgress_OlderReportOfTheSameSession_DoesNotStepTheBoardBack()
+    {
+        var (coachId, organisationId) = await fixture.NewCoachAsync();
+        var workshop = fixture.Grains.GetGrain<IWorkshopGrain>(Guid.CreateVersion7());
+        await workshop.OpenAsync(coachId, organisationId, "Late reports");
+        var userId = await fixture.NewJobSeekerAsync();
+        await workshop.JoinAsync(userId, "Sam");
+        var sessionId = Guid.NewGuid();
+        var board = new RecordingBoard();
+        await workshop.SubscribeAsync(coachId, organisationId, fixture.Grains.CreateObjectReference<IWorkshopObserver>(board));
+        await workshop.ReportProgressAsync(new ProgressReport(userId, sessionId, "pair", 2, 8, SessionStatus.Paused, 4));
+        await board.UntilAsync(snapshot => snapshot.Participants[0].Activity == ParticipantActivity.Paused);
+
+        // The late report is older than the one shown; the next one is newer, so it is the next board pushed.
+        await workshop.ReportProgressAsync(new ProgressReport(userId, sessionId, "pair", 2, 8, SessionStatus.InProgress, 3));
+        await workshop.ReportProgressAsync(new ProgressReport(userId, sessionId, "pair", 3, 8, SessionStatus.Paused, 6));
+
+        var next = await board.UntilAsync(_ => true);
+        Assert.Equal(ParticipantActivity.Paused, next.Participants[0].Activity);
+        Assert.Equal(3, next.Participants[0].Answered);
+    }
+
+    [Fact]
     public async Task Join_AfterClose_IsRefused()
     {
         var (coachId, organisationId) = await fixture.NewCoachAsync();
@@ -118,4 +175,23 @@ public sealed class WorkshopGrainTests(ClusterFixture fixture)
         Assert.Empty(await new WorkshopRepository(fixture.Database).GetParticipantsAsync(workshop.GetPrimaryKey()));
         Assert.Null(await jobSeeker.GetWorkshopAsync());
     }
+
+    /// <summary>A coach's open workshop with a board subscribed, and one participant who just started "pair" in it.</summary>
+    private async Task<(OpenWorkshop Workshop, RecordingBoard Board, Guid UserId, RecordingObserver Player, ISprintSessionGrain Session)> PlayingInAWorkshopAsync()
+    {
+        var (coachId, organisationId) = await fixture.NewCoachAsync();
+        var grain = fixture.Grains.GetGrain<IWorkshopGrain>(Guid.CreateVersion7());
+        await grain.OpenAsync(coachId, organisationId, "Thursday group");
+        var userId = await fixture.NewJobSeekerAsync();
+        var jobSeeker = fixture.Grains.GetGrain<IJobSeekerGrain>(userId);
+        await jobSeeker.JoinWorkshopAsync(grain.GetPrimaryKey(), "Sam");
+        var board = new RecordingBoard();
+        await grain.SubscribeAsync(coachId, organisationId, fixture.Grains.CreateObjectReference<IWorkshopObserver>(board));
+        var player = new RecordingObserver();
+        var started = await jobSeeker.StartSprintAsync("pair", "en", player.Reference(fixture.Grains));
+        await board.UntilAsync(snapshot => snapshot.Participants[0].Activity == ParticipantActivity.Playing);
+        return (new OpenWorkshop(grain, coachId, organisationId), board, userId, player, fixture.Grains.GetGrain<ISprintSessionGrain>(started.Value!.Session.SessionId));
+    }
+
+    private sealed record OpenWorkshop(IWorkshopGrain Grain, Guid CoachId, Guid OrganisationId);
 }

@@ -95,6 +95,7 @@ public static class RouteCatalogue
         ["GET /api/skills"] = RouteKind.Public,
         ["GET /api/sprints"] = RouteKind.Public,
         ["GET /credentials/status/{listId:int}"] = RouteKind.Public,
+        ["GET /credentials/{id:guid}/file"] = RouteKind.Owner,
         ["GET /issuer"] = RouteKind.Public,
         ["GET /language/{language}"] = RouteKind.Public,
         ["GET /me/data/export"] = RouteKind.Owner,

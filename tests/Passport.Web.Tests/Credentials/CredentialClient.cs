@@ -16,6 +16,13 @@ public static class CredentialClient
     /// <summary>A new job seeker who played one sprint to its end, so the passport has measured skills.</summary>
     public static async Task<(HttpClient Client, Guid UserId, IReadOnlyList<string> Skills)> NewMeasuredJobSeekerAsync(PassportApp app)
     {
+        var (client, userId, skills, _) = await NewMeasuredJobSeekerWithEmailAsync(app);
+        return (client, userId, skills);
+    }
+
+    /// <summary>As <see cref="NewMeasuredJobSeekerAsync"/>, with the e-mail address to sign in on the pages.</summary>
+    public static async Task<(HttpClient Client, Guid UserId, IReadOnlyList<string> Skills, string Email)> NewMeasuredJobSeekerWithEmailAsync(PassportApp app)
+    {
         ArgumentNullException.ThrowIfNull(app);
         var (client, email) = await Hosting.Accounts.NewJobSeekerAsync(app);
         await using (var player = await SprintPlayer.ConnectAsync(app, await app.LoginAsync(email, Hosting.Accounts.Password)))
@@ -27,7 +34,7 @@ public static class CredentialClient
         var passport = await client.GetFromJsonAsync<JsonElement>("/api/me/passport");
         var skills = passport.GetProperty("skills").EnumerateArray().Select(skill => skill.GetProperty("skillId").GetString()!).ToList();
         Assert.NotEmpty(skills);
-        return (client, me.GetProperty("id").GetGuid(), skills);
+        return (client, me.GetProperty("id").GetGuid(), skills, email);
     }
 
     public static async Task<(Guid Id, string Jwt)> CreateAsync(HttpClient client, object body)

@@ -246,6 +246,11 @@ public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture
             await page.WaitForURLAsync($"**/people/{personId}?asked=true");
             await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Your request was sent.");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not found.");
+            // The waiting request, not a form to send it again: also when the page is opened afresh.
+            await page.GotoAsync($"/people/{personId}");
+            await Assertions.Expect(page.Locator("#ask-waiting")).ToContainTextAsync("Your organisation already asked this person. The answer is not in yet.");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send the request" })).ToHaveCountAsync(0);
+            await AssertAccessibleAsync(page);
             await page.GotoAsync("/people");
             await Assertions.Expect(page.Locator($".request-card[data-person='{personId}']")).ToContainTextAsync("No answer yet");
             var request = Assert.Single((await owner.GetFromJsonAsync<JsonElement>("/api/me/consents")).EnumerateArray());

@@ -9,8 +9,9 @@ using static Passport.Web.Tests.Pages.SprintPages;
 namespace Passport.Web.Tests.Pages;
 
 /// <summary>
-/// Credentials in a real browser: a job seeker downloads one from their page and revokes it; an employer, not
-/// signed in, pastes or uploads it on the verify page and reads the verdict in plain words.
+/// Credentials in a real browser: a job seeker makes one on their page, sees it listed, downloads it and revokes it
+/// after confirming; an employer, not signed in, pastes or uploads it on the verify page and reads the verdict in
+/// plain words.
 /// </summary>
 [Collection(SqliteWebCollection.Name)]
 public sealed class CredentialPageTests(SqliteWebAppFixture fixture, BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -51,12 +52,14 @@ public sealed class CredentialPageTests(SqliteWebAppFixture fixture, BrowserFixt
         }
     }
 
-    [Fact]
-    public async Task MyCredentials_DownloadThenRevoke_TheUploadedFileShowsAsRevoked()
+    [Theory]
+    [InlineData(360, 640, true)]
+    [InlineData(Wide, 800, false)]
+    public async Task MyCredentials_MakeDownloadThenRevokeAfterConfirming_TheListFollowsAndTheFileShowsAsRevoked(int width, int height, bool touch)
     {
         var (client, email) = await MeasuredJobSeekerAsync();
         client.Dispose();
-        var page = await browser.NewPageAsync(_app.Address);
+        var page = await browser.NewPageAsync(_app.Address, width, height, touch);
         await SignInAsync(page, email, Hosting.Accounts.Password);
         await page.GotoAsync("/passport");
         await page.GetByRole(AriaRole.Link, new() { Name = "Download your skills as a credential to show employers" }).ClickAsync();
@@ -64,28 +67,47 @@ public sealed class CredentialPageTests(SqliteWebAppFixture fixture, BrowserFixt
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My credentials");
         await Assertions.Expect(page.Locator("#issued-heading + p")).ToHaveTextAsync("You have not made a credential yet.");
         await AssertAccessibleAsync(page);
-        Assert.True(await FitsWithoutSideScrollingAsync(page), "the page fits 320 px");
+        Assert.True(await FitsWithoutSideScrollingAsync(page), "the page fits the screen");
 
         var card = page.Locator(".credential-card").First;
         var skill = await card.Locator("h3").InnerTextAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() =>
-            card.GetByRole(AriaRole.Button, new() { Name = $"Download – {skill}" }).ClickAsync());
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Download – {skill}" }).ClickAsync();
+
+        // Recorded, then listed from the same data as the "none yet" sentence, which is gone.
+        await page.WaitForURLAsync("**/credentials?made=*");
+        var issued = page.Locator("section[aria-labelledby='issued-heading'] .credential-card");
+        await Assertions.Expect(issued).ToHaveCountAsync(1);
+        await Assertions.Expect(issued.Locator("h3")).ToHaveTextAsync(skill);
+        await Assertions.Expect(issued.Locator(".credential-status")).ToHaveTextAsync("Valid");
+        await Assertions.Expect(page.GetByText("You have not made a credential yet.")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#made-heading")).ToHaveTextAsync("Your proof is ready");
+        await AssertAccessibleAsync(page);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download your proof" }).ClickAsync());
         Assert.EndsWith(".jwt", download.SuggestedFilename, StringComparison.Ordinal);
         var file = await download.PathAsync();
         var jwt = await File.ReadAllTextAsync(file);
         using var anonymous = _app.CreateClient();
         Assert.True((await VerifyAsync(anonymous, jwt)).GetProperty("genuine").GetBoolean());
 
-        await page.GotoAsync("/credentials");
-        var issued = page.Locator("section[aria-labelledby='issued-heading'] .credential-card");
-        await Assertions.Expect(issued).ToHaveCountAsync(1);
+        // Revoking asks first; saying no changes nothing.
+        var revoke = issued.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^Revoke – {skill}") });
+        await revoke.ClickAsync();
+        await Assertions.Expect(page.Locator("#stop-heading")).ToHaveTextAsync("Stop this proof?");
         await Assertions.Expect(issued.Locator(".credential-status")).ToHaveTextAsync("Valid");
         await AssertAccessibleAsync(page);
-        await issued.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^Revoke – {skill}") }).ClickAsync();
+        Assert.True(await FitsWithoutSideScrollingAsync(page), "the question fits the screen");
+        await page.GetByRole(AriaRole.Link, new() { Name = "No, keep it" }).ClickAsync();
+        await page.WaitForURLAsync("**/credentials");
+        await Assertions.Expect(page.Locator("#stop-heading")).ToHaveCountAsync(0);
+        await Assertions.Expect(issued.Locator(".credential-status")).ToHaveTextAsync("Valid");
+
+        await revoke.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, stop this proof" }).ClickAsync();
         await page.WaitForURLAsync("**/credentials?revoked=true");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The credential is revoked.");
         await Assertions.Expect(issued.Locator(".credential-status")).ToContainTextAsync("Revoked on");
         await Assertions.Expect(issued.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page);
 
         var employer = await browser.NewPageAsync(_app.Address);
         await employer.GotoAsync("/credentials/verify");

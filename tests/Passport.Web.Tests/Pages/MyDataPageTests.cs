@@ -12,9 +12,9 @@ public sealed class MyDataPageTests(SqliteWebAppFixture fixture, BrowserFixture 
     private readonly PassportApp _app = fixture.App;
 
     [Theory]
-    [InlineData(320)]
-    [InlineData(1280)]
-    public async Task MyData_DownloadThenErase_GivesTheDataAndRemovesTheAccount(int width)
+    [InlineData(360, 640, true)]
+    [InlineData(1280, 800, false)]
+    public async Task MyData_DownloadThenErase_GivesTheDataAndRemovesTheAccount(int width, int height, bool touch)
     {
         var email = Hosting.Accounts.NewEmail();
         using (var client = _app.CreateClient())
@@ -23,7 +23,7 @@ public sealed class MyDataPageTests(SqliteWebAppFixture fixture, BrowserFixture 
             registered.EnsureSuccessStatusCode();
         }
 
-        var page = await browser.NewPageAsync(_app.Address, width);
+        var page = await browser.NewPageAsync(_app.Address, width, height, touch);
         await SignInAsync(page, email, Hosting.Accounts.Password);
         await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Your data" }).First.ClickAsync();
@@ -35,8 +35,12 @@ public sealed class MyDataPageTests(SqliteWebAppFixture fixture, BrowserFixture 
         Assert.Contains(email, exported, StringComparison.OrdinalIgnoreCase);
         Assert.EndsWith(".json", download.SuggestedFilename, StringComparison.Ordinal);
 
+        // No default: the box starts unticked, and the button alone is refused with the question asked again.
+        await Assertions.Expect(page.GetByLabel("I understand that my account and all my data will be gone for good.")).Not.ToBeCheckedAsync();
+        await page.GetByLabel("Your password, to show it is you").FillAsync(Hosting.Accounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove my account" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Tick the box first to show you understand.");
+        await Assertions.Expect(page.GetByLabel("I understand that my account and all my data will be gone for good.")).Not.ToBeCheckedAsync();
         await AssertAccessibleAsync(page);
 
         await page.GetByLabel("I understand that my account and all my data will be gone for good.").CheckAsync();

@@ -65,6 +65,12 @@ public sealed class ShareLinkPageTests(SqliteWebAppFixture fixture, BrowserFixtu
         await Assertions.Expect(card.Locator(".share-link-opens")).ToHaveTextAsync("1");
         await card.GetByRole(AriaRole.Button, new() { Name = "Stop this link – For the job fair" }).FocusAsync();
         await owner.Keyboard.PressAsync("Enter");
+        // Stopping asks first: the link still works until the owner says yes.
+        await Assertions.Expect(owner.Locator("#stop-heading")).ToHaveTextAsync("Stop this link?");
+        await Assertions.Expect(owner.Locator(".share-stop")).ToContainTextAsync("For the job fair");
+        await AssertAccessibleAsync(owner);
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Yes, stop this link" }).FocusAsync();
+        await owner.Keyboard.PressAsync("Enter");
         await owner.WaitForURLAsync("**/sharing/links?revoked=true");
         await Assertions.Expect(owner.Locator(".share-link-card", new() { HasText = "For the job fair" })).ToContainTextAsync("Stopped by you");
         await Assertions.Expect(owner.Locator(".share-link-card", new() { HasText = "For the job fair" }).GetByRole(AriaRole.Button)).ToHaveCountAsync(0);

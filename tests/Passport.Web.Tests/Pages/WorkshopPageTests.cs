@@ -46,6 +46,7 @@ public sealed class WorkshopPageTests(SqliteWebAppFixture fixture, BrowserFixtur
         var card = coach.Locator(".board-card[data-name='Robin']");
         await Assertions.Expect(card).ToContainTextAsync("Not playing a sprint yet", new() { Timeout = 20_000 });
         await Assertions.Expect(coach.Locator("#participants-heading")).ToHaveTextAsync("Taking part: 1");
+        var heightBefore = await HeightAsync(card);
 
         var sprint = await StartFirstSprintAsync(seeker);
         await Assertions.Expect(card.Locator(".board-sprint")).ToHaveTextAsync(sprint, new() { Timeout = 20_000 });
@@ -62,8 +63,57 @@ public sealed class WorkshopPageTests(SqliteWebAppFixture fixture, BrowserFixtur
 
         await Assertions.Expect(card.Locator(".board-count")).ToHaveTextAsync(new Regex(@"^\s*Finished\s*$"), new() { Timeout = 20_000 });
         await Assertions.Expect(card.Locator(".board-done")).ToContainTextAsync(sprint);
+        Assert.Equal(heightBefore, await HeightAsync(card));
         await Assertions.Expect(coach.Locator("main")).ToContainTextAsync("It never shows answers or results.");
         await AssertAccessibleAsync(coach);
+    }
+
+    [Theory]
+    [InlineData(360, 640, true)]
+    [InlineData(Wide, 800, false)]
+    public async Task JoinThenStopForNow_TheJoinFormMakesWayForTheMembershipAndTheBoardShowsPausedLive(int width, int height, bool touch)
+    {
+        var coach = await browser.NewPageAsync(_app.Address, 1024);
+        await SignInAsync(coach, Coach, PassportApp.DemoPassword);
+        var code = await OpenWorkshopAsync(coach, $"Pause {Guid.NewGuid():N}"[..14]);
+        var seeker = await SignedInAsNewJobSeekerAsync(_app, browser, width, height, touch);
+
+        await seeker.GotoAsync("/workshop/join");
+        await seeker.GetByLabel("Workshop code").FillAsync(code);
+        await seeker.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await seeker.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+        await seeker.WaitForURLAsync("**/workshop/join?joined=true");
+
+        // Membership, from the workshop itself, instead of the form: also when the page is opened again later.
+        await Assertions.Expect(seeker.Locator("#current-heading")).ToHaveTextAsync("Your workshop");
+        await Assertions.Expect(seeker.GetByLabel("Workshop code")).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(seeker);
+        Assert.True(await FitsWithoutSideScrollingAsync(seeker), "the membership fits the screen");
+        await seeker.GotoAsync("/workshop/join");
+        await Assertions.Expect(seeker.Locator("#current-heading")).ToHaveTextAsync("Your workshop");
+        await Assertions.Expect(seeker.GetByLabel("Workshop code")).ToHaveCountAsync(0);
+
+        var card = coach.Locator(".board-card[data-name='Robin']");
+        await Assertions.Expect(card).ToContainTextAsync("Not playing a sprint yet", new() { Timeout = 20_000 });
+        var heightBefore = await HeightAsync(card);
+        await StartFirstSprintAsync(seeker);
+        await AnswerByKeyboardAsync(seeker, await Question(seeker).GetAttributeAsync("data-kind") ?? "", 0);
+        await Assertions.Expect(card.Locator(".board-status")).ToHaveTextAsync("Playing now", new() { Timeout = 20_000 });
+        await Assertions.Expect(card.Locator("progress")).ToHaveAttributeAsync("value", "1", new() { Timeout = 20_000 });
+
+        await seeker.GetByRole(AriaRole.Button, new() { Name = "Stop for now" }).ClickAsync();
+        await seeker.WaitForURLAsync("**/sprints?paused=true");
+
+        await Assertions.Expect(card.Locator(".board-status")).ToHaveTextAsync("Paused (stopped for now)", new() { Timeout = 20_000 });
+        await Assertions.Expect(card).ToHaveAttributeAsync("data-activity", "Paused");
+        await Assertions.Expect(card.Locator("progress")).ToHaveAttributeAsync("value", "1");
+        await AssertAccessibleAsync(coach);
+        // The row keeps its height as it fills in, so nothing on the board moves.
+        Assert.Equal(heightBefore, await HeightAsync(card));
+
+        await seeker.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Continue") }).First.ClickAsync();
+        await Assertions.Expect(Question(seeker)).ToBeVisibleAsync(Patiently);
+        await Assertions.Expect(card.Locator(".board-status")).ToHaveTextAsync("Playing now", new() { Timeout = 20_000 });
     }
 
     [Fact]
@@ -132,6 +182,8 @@ public sealed class WorkshopPageTests(SqliteWebAppFixture fixture, BrowserFixtur
 
         await employer.WaitForURLAsync("**/account/denied**");
     }
+
+    private static Task<double> HeightAsync(ILocator card) => card.EvaluateAsync<double>("card => card.getBoundingClientRect().height");
 
     /// <summary>Opens a workshop from the coach's list; answers its join code, read off the board.</summary>
     private static async Task<string> OpenWorkshopAsync(IPage coach, string title)

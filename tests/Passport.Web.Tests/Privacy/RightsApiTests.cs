@@ -139,6 +139,37 @@ public abstract class RightsApiTests(WebAppFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("on")]
+    public async Task Erase_PageFormWithoutTheTickedConfirmation_AsksAgainAndKeepsTheAccount(string? confirm)
+    {
+        var (owner, email) = await Hosting.Accounts.NewJobSeekerAsync(App);
+        using var page = Accounts.PageForms.NewBrowserlikeClient(App);
+        (await Accounts.PageForms.SignInAsync(page, email, Hosting.Accounts.Password)).Dispose();
+        using (owner)
+        {
+            List<KeyValuePair<string, string>> fields = [new("password", Hosting.Accounts.Password)];
+            if (confirm is not null)
+            {
+                fields.Add(new("confirm", confirm));
+            }
+
+            using var refused = await Accounts.PageForms.PostFormAsync(page, "/me/data", "", fields, action: "/me/data/erase");
+
+            Assert.Equal(HttpStatusCode.Found, refused.StatusCode);
+            Assert.Equal("/me/data?confirm=missing", refused.Headers.Location!.OriginalString);
+            Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/api/me")).StatusCode);
+            var question = await page.GetStringAsync("/me/data?confirm=missing");
+            Assert.Contains("Tick the box first to show you understand.", question, StringComparison.Ordinal);
+            // No default: the box is never ticked for the person, also not when the question is asked again.
+            var box = System.Text.RegularExpressions.Regex.Match(question, "<input type=\"checkbox\" id=\"confirm\"[^>]*>").Value;
+            Assert.NotEmpty(box);
+            Assert.DoesNotContain("checked", box, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Erase_WrongPassword_Returns403AndKeepsTheAccount()
     {
