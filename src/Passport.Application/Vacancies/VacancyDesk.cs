@@ -83,13 +83,14 @@ public sealed class VacancyDesk(IGrainFactory grains, VacancyRepository vacancie
         };
     }
 
-    /// <summary>The recorded edits of a published vacancy of the employer's organisation, newest first; null when it is not theirs.</summary>
-    public async Task<IReadOnlyList<VacancyChangeRow>?> ChangesAsync(ClaimsPrincipal employer, Guid vacancyId, CancellationToken cancellationToken = default)
+    /// <summary>One page of the recorded edits of a published vacancy of the employer's organisation, newest first; null when it is not theirs.</summary>
+    public async Task<IReadOnlyList<VacancyChangeRow>?> ChangesAsync(
+        ClaimsPrincipal employer, Guid vacancyId, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(employer);
         var organisationId = employer.GetOrganisationId() ?? throw new InvalidOperationException("Only staff of an organisation have vacancies.");
         return await grains.GetGrain<IVacancyGrain>(vacancyId).GetAsync(organisationId) is null
             ? null
-            : await vacancies.ListChangesAsync(vacancyId, cancellationToken);
+            : await vacancies.ListChangesAsync(vacancyId, page, cancellationToken);
     }
 }

@@ -174,18 +174,20 @@ public sealed class VacancyRepository(PassportDatabase database)
         return true;
     }
 
-    /// <summary>The recorded changes of the vacancy, newest first, with the editor's current display name (null once their account is gone).</summary>
-    public async Task<IReadOnlyList<VacancyChangeRow>> ListChangesAsync(Guid vacancyId, CancellationToken cancellationToken = default)
+    /// <summary>One page of the vacancy's recorded changes, newest first, with the editor's current display name (null once their account is gone).</summary>
+    public async Task<IReadOnlyList<VacancyChangeRow>> ListChangesAsync(Guid vacancyId, PageRequest page, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(page);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<VacancyChangeRow>(new CommandDefinition(
-            """
+            $"""
             SELECT c.id AS Id, c.vacancy_id AS VacancyId, c.changed_at AS ChangedAt, c.changed_by_user_id AS ChangedByUserId,
                    u.display_name AS ChangedByName, c.fields AS Fields
             FROM vacancy_changes c
             LEFT JOIN users u ON u.id = c.changed_by_user_id
             WHERE c.vacancy_id = @vacancyId
             ORDER BY c.changed_at DESC, c.id DESC
+            {page.Sql}
             """,
             new { vacancyId }, cancellationToken: cancellationToken));
         return [.. rows];

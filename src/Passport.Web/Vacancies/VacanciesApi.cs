@@ -26,7 +26,7 @@ public static class VacanciesApi
         group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Change a draft or published vacancy (the same rules as writing one)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/{id:guid}/changes", ChangesAsync).WithSummary("The recorded changes of a published vacancy, the newest first")
+        group.MapGet("/{id:guid}/changes", ChangesAsync).WithSummary("The recorded changes of a published vacancy, the newest first").WithPaging()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/publish", PublishAsync).WithSummary("Publish a draft vacancy")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -110,9 +110,9 @@ public static class VacanciesApi
         results.ToHttp(await desk.UpdateAsync(context.User, id, ToDraft(request), context.RequestAborted), view => TypedResults.Ok(VacancyResponse.From(view)));
 
     private static async Task<Results<Ok<VacancyChangeResponse[]>, ProblemHttpResult>> ChangesAsync(
-        Guid id, HttpContext context, VacancyDesk desk, ApiProblems problems) =>
-        await desk.ChangesAsync(context.User, id, context.RequestAborted) is { } changes
-            ? TypedResults.Ok(changes.Select(change => new VacancyChangeResponse(change.ChangedAt, change.ChangedByName, change.FieldList)).ToArray())
+        Guid id, ListPage page, HttpContext context, VacancyDesk desk, ApiProblems problems) =>
+        await desk.ChangesAsync(context.User, id, page.Request, context.RequestAborted) is { } changes
+            ? page.Ok(changes.Select(change => new VacancyChangeResponse(change.ChangedAt, change.ChangedByName, change.FieldList)))
             : NotFound(problems);
 
     private static async Task<Results<Ok<VacancyResponse>, ProblemHttpResult>> GetAsync(

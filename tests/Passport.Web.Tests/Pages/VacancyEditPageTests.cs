@@ -85,6 +85,36 @@ public sealed class VacancyEditPageTests(SqliteWebAppFixture fixture, BrowserFix
         Assert.Equal(24, changed.GetProperty("hoursPerWeek").GetInt32());
     }
 
+    [Theory]
+    [InlineData("en", "Place", "Which place do you mean?", "Choose a place")]
+    [InlineData("nl", "Plaats", "Welke plaats bedoel je?", "Kies een plaats")]
+    [InlineData("da", "Sted", "Hvilket sted mener du?", "Vælg et sted")]
+    [InlineData("nb", "Sted", "Hvilket sted mener du?", "Velg et sted")]
+    public async Task PlacePicker_InEachLanguageAt320_IsLabelledAndOffersThePlacesMeantByKeyboard(string language, string label, string choose, string none)
+    {
+        using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
+        var page = await SignedInAsync(_app, browser, employer.Email);
+        await page.GotoAsync($"/language/{language}?returnUrl=%2Femployer%2Fvacancies%2Fnew");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await Assertions.Expect(page.Locator("label[for=place]")).ToHaveTextAsync(label);
+        await Assertions.Expect(page.Locator("#place")).ToHaveAttributeAsync("list", "place-options");
+        Assert.True(await page.Locator("#place-options option").CountAsync() > 10, "the catalogue's places are suggested");
+
+        await page.Locator("#place").FocusAsync();
+        await page.Keyboard.TypeAsync("hoven");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("label[for=placeId]")).ToHaveTextAsync(choose);
+        await Assertions.Expect(page.Locator("#placeId option").First).ToHaveTextAsync(none);
+        await Assertions.Expect(page.Locator("#place-error")).ToContainTextAsync("hoven");
+        Assert.True(await FitsWithoutSideScrollingAsync(page), "the place picker fits 320 px");
+        await AssertAccessibleAsync(page);
+        await page.Locator("#placeId").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.Locator("#placeId")).ToHaveValueAsync("eindhoven");
+    }
+
     [Fact]
     public async Task EditVacancy_ClosedOrAnotherEmployers_ShowsTheNotFoundViewWithoutAForm()
     {
