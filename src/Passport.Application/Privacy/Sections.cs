@@ -8,14 +8,19 @@ using Passport.Data.JobSeekers;
 using Passport.Data.Organisations;
 using Passport.Data.Sharing;
 using Passport.Data.Sprints;
+using Passport.Data.Vacancies;
 using Passport.Data.Workshops;
 using Passport.Grains.Consent;
 using Passport.Grains.JobSeekers;
 
 namespace Passport.Application.Privacy;
 
-/// <summary>The account itself, the job seeker's preferences, and the changes a staff member or administrator made to organisations.</summary>
-internal sealed class AccountSection(UserStore users, JobSeekerRepository jobSeekers, OrganisationRepository organisations) : IPersonalDataSection
+/// <summary>
+/// The account itself, the job seeker's preferences, and the changes a staff member or administrator made to
+/// organisations and to published vacancies.
+/// </summary>
+internal sealed class AccountSection(UserStore users, JobSeekerRepository jobSeekers, OrganisationRepository organisations, VacancyRepository vacancies)
+    : IPersonalDataSection
 {
     public string Name => "account";
 
@@ -29,6 +34,7 @@ internal sealed class AccountSection(UserStore users, JobSeekerRepository jobSee
 
         var preferences = await jobSeekers.GetPreferencesAsync(userId, cancellationToken);
         var organisationChanges = await organisations.ListChangesByAsync(userId, cancellationToken);
+        var vacancyChanges = await vacancies.ListChangesByAsync(userId, cancellationToken);
         return new
         {
             user.Id,
@@ -44,11 +50,12 @@ internal sealed class AccountSection(UserStore users, JobSeekerRepository jobSee
             {
                 change.OrganisationId, change.ChangedAt, change.ChangedByRole, change.Field, change.OldValue, change.NewValue,
             }),
+            VacancyChanges = vacancyChanges.Select(change => new { change.VacancyId, change.ChangedAt, Fields = change.FieldList }),
         };
     }
 
-    // The account row is deleted last, by the erasure itself; preferences cascade from it, and the organisations' history
-    // keeps each change but no longer says by whom (changed_by_user_id is set null).
+    // The account row is deleted last, by the erasure itself; preferences cascade from it, and the organisations' and
+    // vacancies' histories keep each change but no longer say by whom (changed_by_user_id is set null).
     public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 

@@ -52,4 +52,45 @@ public sealed class VacancyDesk(IGrainFactory grains, VacancyRepository vacancie
         var author = employer.GetUserId() ?? throw new InvalidOperationException("Only a signed-in employer writes vacancies.");
         return Outcome.Done(await grains.GetGrain<IVacancyGrain>(Guid.CreateVersion7()).CreateAsync(organisationId, author, VacancyDetails.From(draft.ToVacancy())));
     }
+
+    /// <summary>
+    /// Replaces what a vacancy of the employer's organisation says, with the same rules as writing it. Another
+    /// organisation's vacancy is not found; a closed one cannot change (a new opening is a new vacancy).
+    /// </summary>
+    public async Task<Outcome<VacancyView>> UpdateAsync(ClaimsPrincipal employer, Guid vacancyId, VacancyDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        var organisationId = employer.GetOrganisationId() ?? throw new InvalidOperationException("Only staff of an organisation change vacancies.");
+        var grain = grains.GetGrain<IVacancyGrain>(vacancyId);
+        // Unknown or not ours is answered before the rules, so a caller learns nothing of another organisation's vacancy.
+        if (await grain.GetAsync(organisationId) is null)
+        {
+            return Outcome.Fail<VacancyView>(OutcomeStatus.NotFound, "Problem.VacancyNotFound");
+        }
+
+        var errors = Check(draft);
+        if (!errors.IsValid)
+        {
+            return Outcome.Invalid<VacancyView>(errors);
+        }
+
+        var result = await grain.UpdateAsync(organisationId, employer.GetUserId(), VacancyDetails.From(draft.ToVacancy()));
+        return result.Change switch
+        {
+            VacancyChange.Done => Outcome.Done(result.Vacancy!),
+            VacancyChange.NotAllowed => Outcome.Fail<VacancyView>(OutcomeStatus.Conflict, "Problem.VacancyClosed"),
+            _ => Outcome.Fail<VacancyView>(OutcomeStatus.NotFound, "Problem.VacancyNotFound"),
+        };
+    }
+
+    /// <summary>One page of the recorded edits of a published vacancy of the employer's organisation, newest first; null when it is not theirs.</summary>
+    public async Task<IReadOnlyList<VacancyChangeRow>?> ChangesAsync(
+        ClaimsPrincipal employer, Guid vacancyId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        var organisationId = employer.GetOrganisationId() ?? throw new InvalidOperationException("Only staff of an organisation have vacancies.");
+        return await grains.GetGrain<IVacancyGrain>(vacancyId).GetAsync(organisationId) is null
+            ? null
+            : await vacancies.ListChangesAsync(vacancyId, page, cancellationToken);
+    }
 }

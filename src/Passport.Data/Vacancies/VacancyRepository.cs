@@ -57,26 +57,7 @@ public sealed class VacancyRepository(PassportDatabase database)
             return false;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO vacancy_skills (vacancy_id, position, skill_id, importance, minimum_level)
-            VALUES (@VacancyId, @Position, @SkillId, @Importance, @MinimumLevel)
-            """,
-            vacancy.Skills.Select((skill, position) => new VacancySkillRow
-            {
-                VacancyId = record.Id, Position = position, SkillId = skill.SkillId, Importance = skill.Importance, MinimumLevel = skill.MinimumLevel,
-            }),
-            transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO vacancy_must_haves (vacancy_id, position, label, esco_uri)
-            VALUES (@VacancyId, @Position, @Label, @EscoUri)
-            """,
-            vacancy.MustHaves.Select((mustHave, position) => new VacancyMustHaveRow
-            {
-                VacancyId = record.Id, Position = position, Label = mustHave.Label, EscoUri = mustHave.EscoUri,
-            }),
-            transaction, cancellationToken: cancellationToken));
+        await InsertChildrenAsync(connection, transaction, record.Id, vacancy, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -143,6 +124,113 @@ public sealed class VacancyRepository(PassportDatabase database)
             $"UPDATE vacancies SET status = @newStatus, {column} = @at WHERE id = @vacancyId AND status = @oldStatus",
             new { vacancyId, oldStatus = expected.ToString(), newStatus = status.ToString(), at }, cancellationToken: cancellationToken));
         return updated == 1;
+    }
+
+    /// <summary>
+    /// Replaces what the vacancy says (title, sector, place, hours, skills and must-haves) and, when
+    /// <paramref name="change"/> is given, records it in <c>vacancy_changes</c>, in one transaction. Nothing is written
+    /// when the row is no longer in <paramref name="expected"/> (closed or moved meanwhile).
+    /// </summary>
+    public async Task<bool> UpdateAsync(
+        Guid vacancyId, VacancyStatus expected, Vacancy vacancy, VacancyChangeRow? change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE vacancies
+            SET title = @Title, sector = @Sector, latitude = @Latitude, longitude = @Longitude, place = @Place, hours_per_week = @HoursPerWeek
+            WHERE id = @vacancyId AND status = @status
+            """,
+            new
+            {
+                vacancyId, status = expected.ToString(), vacancy.Title, vacancy.Sector, vacancy.Location.Latitude, vacancy.Location.Longitude,
+                vacancy.Location.Place, vacancy.HoursPerWeek,
+            },
+            transaction, cancellationToken: cancellationToken));
+        if (updated != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM vacancy_skills WHERE vacancy_id = @vacancyId", new { vacancyId }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM vacancy_must_haves WHERE vacancy_id = @vacancyId", new { vacancyId }, transaction, cancellationToken: cancellationToken));
+        await InsertChildrenAsync(connection, transaction, vacancyId, vacancy, cancellationToken);
+        if (change is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO vacancy_changes (id, vacancy_id, changed_at, changed_by_user_id, fields)
+                VALUES (@Id, @VacancyId, @ChangedAt, @ChangedByUserId, @Fields)
+                """,
+                change, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>One page of the vacancy's recorded changes, newest first, with the editor's current display name (null once their account is gone).</summary>
+    public async Task<IReadOnlyList<VacancyChangeRow>> ListChangesAsync(Guid vacancyId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<VacancyChangeRow>(new CommandDefinition(
+            $"""
+            SELECT c.id AS Id, c.vacancy_id AS VacancyId, c.changed_at AS ChangedAt, c.changed_by_user_id AS ChangedByUserId,
+                   u.display_name AS ChangedByName, c.fields AS Fields
+            FROM vacancy_changes c
+            LEFT JOIN users u ON u.id = c.changed_by_user_id
+            WHERE c.vacancy_id = @vacancyId
+            ORDER BY c.changed_at DESC, c.id DESC
+            {page.Sql}
+            """,
+            new { vacancyId }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    /// <summary>The changes one account made to any vacancy, oldest first: part of that person's data.</summary>
+    public async Task<IReadOnlyList<VacancyChangeRow>> ListChangesByAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<VacancyChangeRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, vacancy_id AS VacancyId, changed_at AS ChangedAt, changed_by_user_id AS ChangedByUserId, fields AS Fields
+            FROM vacancy_changes
+            WHERE changed_by_user_id = @userId
+            ORDER BY changed_at, id
+            """,
+            new { userId }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    private static async Task InsertChildrenAsync(
+        DbConnection connection, DbTransaction transaction, Guid vacancyId, Vacancy vacancy, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO vacancy_skills (vacancy_id, position, skill_id, importance, minimum_level)
+            VALUES (@VacancyId, @Position, @SkillId, @Importance, @MinimumLevel)
+            """,
+            vacancy.Skills.Select((skill, position) => new VacancySkillRow
+            {
+                VacancyId = vacancyId, Position = position, SkillId = skill.SkillId, Importance = skill.Importance, MinimumLevel = skill.MinimumLevel,
+            }),
+            transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO vacancy_must_haves (vacancy_id, position, label, esco_uri)
+            VALUES (@VacancyId, @Position, @Label, @EscoUri)
+            """,
+            vacancy.MustHaves.Select((mustHave, position) => new VacancyMustHaveRow
+            {
+                VacancyId = vacancyId, Position = position, Label = mustHave.Label, EscoUri = mustHave.EscoUri,
+            }),
+            transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>

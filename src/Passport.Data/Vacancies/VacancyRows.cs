@@ -55,3 +55,25 @@ public sealed class VacancyMustHaveRow
 
     public string? EscoUri { get; set; }
 }
+
+/// <summary>
+/// A row of <c>vacancy_changes</c>: the parts an edit of a published vacancy changed, space-separated in
+/// <see cref="Fields"/>; <see cref="ChangedByName"/> is the editor's display name now, when listed for the history.
+/// </summary>
+public sealed class VacancyChangeRow
+{
+    public Guid Id { get; init; }
+
+    public Guid VacancyId { get; init; }
+
+    public DateTimeOffset ChangedAt { get; init; }
+
+    public Guid? ChangedByUserId { get; init; }
+
+    public string? ChangedByName { get; init; }
+
+    public string Fields { get; init; } = "";
+
+    /// <summary>The parts as a list, in the order they were recorded.</summary>
+    public IReadOnlyList<string> FieldList => Fields.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}

@@ -39,6 +39,9 @@ public sealed class VacancyLifecycle
 
     public bool CanClose => _machine.CanFire(Trigger.Close);
 
+    /// <summary>Drafts and published vacancies may be edited; a closed one stays as it was, like its outcomes.</summary>
+    public bool CanEdit => _machine.State != VacancyStatus.Closed;
+
     /// <summary>The employer makes the vacancy visible.</summary>
     public void Publish() => _machine.Fire(Trigger.Publish);
 

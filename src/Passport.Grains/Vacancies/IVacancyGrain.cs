@@ -15,6 +15,13 @@ public interface IVacancyGrain : IGrainWithGuidKey
     /// <summary>Makes a draft visible; <see cref="VacancyChange.NotAllowed"/> when it is published or closed already.</summary>
     Task<VacancyResult> PublishAsync(Guid organisationId);
 
+    /// <summary>
+    /// Replaces what the vacancy says with <paramref name="details"/>, which must have passed the domain's rules; an edit of
+    /// a published vacancy that changes something is recorded with <paramref name="editorUserId"/> and the parts it
+    /// changed. <see cref="VacancyChange.NotAllowed"/> when the vacancy is closed.
+    /// </summary>
+    Task<VacancyResult> UpdateAsync(Guid organisationId, Guid? editorUserId, VacancyDetails details);
+
     /// <summary>Closes a draft or published vacancy; <see cref="VacancyChange.NotAllowed"/> when it is closed already.</summary>
     Task<VacancyResult> CloseAsync(Guid organisationId);
 }

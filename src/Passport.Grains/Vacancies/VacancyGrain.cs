@@ -43,6 +43,46 @@ public sealed class VacancyGrain(VacancyRepository repository, TimeProvider time
     public Task<VacancyResult> CloseAsync(Guid organisationId) =>
         MoveAsync(organisationId, lifecycle => lifecycle.CanClose, lifecycle => lifecycle.Close());
 
+    public async Task<VacancyResult> UpdateAsync(Guid organisationId, Guid? editorUserId, VacancyDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (Owned(organisationId) is not { } record)
+        {
+            return new VacancyResult(VacancyChange.NotFound, null);
+        }
+
+        var status = record.Status;
+        if (!new VacancyLifecycle(() => status, _ => { }).CanEdit)
+        {
+            return new VacancyResult(VacancyChange.NotAllowed, VacancyView.From(record));
+        }
+
+        var vacancy = details.ToVacancy();
+        var changed = VacancyChanges.Between(record.Vacancy, vacancy);
+        if (changed.Count == 0)
+        {
+            return new VacancyResult(VacancyChange.Done, VacancyView.From(record));
+        }
+
+        // A draft is still being written; once published, people and the ranker have seen it, so the edit is recorded.
+        var change = status == VacancyStatus.Published
+            ? new VacancyChangeRow
+            {
+                Id = Guid.CreateVersion7(), VacancyId = VacancyId, ChangedAt = time.GetUtcNow(), ChangedByUserId = editorUserId,
+                Fields = string.Join(' ', changed),
+            }
+            : null;
+        if (!await repository.UpdateAsync(VacancyId, status, vacancy, change))
+        {
+            // The row no longer says what this grain holds (another silo during a split, or a manual edit): reload and refuse.
+            _record = await repository.GetAsync(VacancyId);
+            return new VacancyResult(VacancyChange.NotAllowed, _record is null ? null : VacancyView.From(_record));
+        }
+
+        _record = record with { Vacancy = vacancy };
+        return new VacancyResult(VacancyChange.Done, VacancyView.From(_record));
+    }
+
     private async Task<VacancyResult> MoveAsync(Guid organisationId, Func<VacancyLifecycle, bool> allowed, Action<VacancyLifecycle> move)
     {
         if (Owned(organisationId) is not { } record)

@@ -19,11 +19,11 @@ public sealed class PathwayForm
 
     public List<ModuleRow> Modules { get; set; } = [];
 
+    /// <summary>The place's name as typed; the coordinates come from the place picked (<see cref="PlacePicker"/>).</summary>
     public string? Place { get; set; }
 
-    public string? Latitude { get; set; }
-
-    public string? Longitude { get; set; }
+    /// <summary>The place chosen from the list of matches shown after a name that is not in the catalogue.</summary>
+    public string? PlaceId { get; set; }
 
     public string? Capacity { get; set; }
 
@@ -64,8 +64,6 @@ public sealed class PathwayForm
             Title = content.Title,
             Modules = [.. content.Modules.Select(module => new ModuleRow { Title = module.Title, Weeks = FormNumbers.Show(module.Weeks) })],
             Place = content.Place,
-            Latitude = FormNumbers.Show(content.Latitude),
-            Longitude = FormNumbers.Show(content.Longitude),
             Capacity = FormNumbers.Show(content.Capacity),
             Skills = [.. content.EntryRequirements.Select(requirement => requirement.SkillId).Union(content.Gains.Select(gain => gain.SkillId))
                 .Select(skillId => new SkillRow
@@ -91,11 +89,14 @@ public sealed class PathwayForm
         }
     }
 
-    /// <summary>The same request the API reads; blank module rows and skill rows without a value are left out.</summary>
-    public PathwayRequest ToRequest() => new(
+    /// <summary>
+    /// The same request the API reads, with the location of <paramref name="place"/> (without one, the location has no
+    /// point and the rules refuse it); blank module rows and skill rows without a value are left out.
+    /// </summary>
+    public PathwayRequest ToRequest(PickedPlace? place) => new(
         Title,
         [.. FilledModules.Select(row => (PathwayRequest.ModuleRequest?)new PathwayRequest.ModuleRequest(row.Module.Title, FormNumbers.WholeOrNull(row.Module.Weeks)))],
-        new PathwayRequest.LocationRequest(FormNumbers.DecimalOrNull(Latitude), FormNumbers.DecimalOrNull(Longitude), Place),
+        new PathwayRequest.LocationRequest(place?.Latitude, place?.Longitude, place?.Name ?? Place),
         FormNumbers.WholeOrNull(Capacity),
         [.. EntryRows.Select(row => (PathwayRequest.RequirementRequest?)new PathwayRequest.RequirementRequest(row.SkillId, FormNumbers.WholeOrNull(row.EntryLevel)))],
         [.. GainRows.Select(row => (PathwayRequest.GainRequest?)new PathwayRequest.GainRequest(row.SkillId, FormNumbers.DecimalOrNull(row.Gain)))]);

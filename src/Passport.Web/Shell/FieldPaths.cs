@@ -30,14 +30,12 @@ public static partial class FieldPaths
             : (path, null, null);
     }
 
-    /// <summary>The id of the location inputs (<c>place</c>, <c>latitude</c>, <c>longitude</c>) for a <c>location…</c> path; null otherwise.</summary>
-    public static string? LocationId(string path) => path switch
-    {
-        "location" or "location.place" => "place",
-        "location.latitude" => "latitude",
-        "location.longitude" => "longitude",
-        _ => null,
-    };
+    /// <summary>
+    /// The id of the place picker (<c>place</c>) for a <c>location…</c> path, null otherwise: forms take the coordinates
+    /// from the chosen place, so every rule of the location is about that one input.
+    /// </summary>
+    public static string? LocationId(string path) =>
+        path == "location" || path.StartsWith("location.", StringComparison.Ordinal) ? "place" : null;
 
     [GeneratedRegex(@"^(?<list>[A-Za-z]+)\[(?<index>\d+)\](?:\.(?<member>[A-Za-z]+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex IndexedPath();

@@ -23,6 +23,11 @@ public static class VacanciesApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One of your organisation's vacancies").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Change a draft or published vacancy (the same rules as writing one)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/changes", ChangesAsync).WithSummary("The recorded changes of a published vacancy, the newest first").WithPaging()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/publish", PublishAsync).WithSummary("Publish a draft vacancy")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/close", CloseAsync).WithSummary("Close a draft or published vacancy")
@@ -69,6 +74,9 @@ public static class VacanciesApi
         }
     }
 
+    /// <summary>One recorded edit of a published vacancy: when, by whom (null once their account is gone) and which fields.</summary>
+    public sealed record VacancyChangeResponse(DateTimeOffset ChangedAt, string? ChangedBy, IReadOnlyList<string> Fields);
+
     /// <summary>The status as the API spells it: lower case.</summary>
     public static string StatusName(VacancyStatus status) => status.ToString().ToLowerInvariant();
 
@@ -96,6 +104,16 @@ public static class VacanciesApi
         results.ToHttp(
             await desk.CreateAsync(context.User, ToDraft(request), context.RequestAborted),
             view => TypedResults.Created($"/api/employer/vacancies/{view.Id}", VacancyResponse.From(view)));
+
+    private static async Task<Results<Ok<VacancyResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, VacancyRequest request, HttpContext context, VacancyDesk desk, OutcomeResults results) =>
+        results.ToHttp(await desk.UpdateAsync(context.User, id, ToDraft(request), context.RequestAborted), view => TypedResults.Ok(VacancyResponse.From(view)));
+
+    private static async Task<Results<Ok<VacancyChangeResponse[]>, ProblemHttpResult>> ChangesAsync(
+        Guid id, ListPage page, HttpContext context, VacancyDesk desk, ApiProblems problems) =>
+        await desk.ChangesAsync(context.User, id, page.Request, context.RequestAborted) is { } changes
+            ? page.Ok(changes.Select(change => new VacancyChangeResponse(change.ChangedAt, change.ChangedByName, change.FieldList)))
+            : NotFound(problems);
 
     private static async Task<Results<Ok<VacancyResponse>, ProblemHttpResult>> GetAsync(
         Guid id, HttpContext context, IGrainFactory grains, ApiProblems problems) =>

@@ -15,11 +15,11 @@ public sealed class VacancyForm
 
     public string? Sector { get; set; }
 
+    /// <summary>The place's name as typed; the coordinates come from the place picked (<see cref="PlacePicker"/>).</summary>
     public string? Place { get; set; }
 
-    public string? Latitude { get; set; }
-
-    public string? Longitude { get; set; }
+    /// <summary>The place chosen from the list of matches shown after a name that is not in the catalogue.</summary>
+    public string? PlaceId { get; set; }
 
     public string? HoursPerWeek { get; set; }
 
@@ -38,6 +38,24 @@ public sealed class VacancyForm
         public string? MinimumLevel { get; set; }
     }
 
+    /// <summary>The form filled with a stored vacancy, for editing it.</summary>
+    public static VacancyForm From(Vacancy vacancy)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        return new VacancyForm
+        {
+            Title = vacancy.Title,
+            Sector = vacancy.Sector,
+            Place = vacancy.Location.Place,
+            HoursPerWeek = FormNumbers.Show(vacancy.HoursPerWeek),
+            Skills = [.. vacancy.Skills.Select(skill => new SkillRow
+            {
+                SkillId = skill.SkillId, Importance = FormNumbers.Show(skill.Importance), MinimumLevel = FormNumbers.Show(skill.MinimumLevel),
+            })],
+            MustHaves = string.Join('\n', vacancy.MustHaves.Select(mustHave => mustHave.EscoUri is { } uri ? $"{mustHave.Label} {uri}" : mustHave.Label)),
+        };
+    }
+
     /// <summary>The element id of a skill row's importance or minimum-level input.</summary>
     public static string SkillInputId(string skillId, string part) => $"skill-{skillId}-{part}";
 
@@ -53,10 +71,11 @@ public sealed class VacancyForm
     /// <summary>The rows the job asks for: those with an importance chosen.</summary>
     public IReadOnlyList<SkillRow> ChosenSkills => [.. Skills.Where(row => !string.IsNullOrWhiteSpace(row.Importance))];
 
-    public VacancyDraft ToDraft() => new(
+    /// <summary>The draft with the location of <paramref name="place"/>; without one, the location has no point and the rules refuse it.</summary>
+    public VacancyDraft ToDraft(PickedPlace? place) => new(
         Title,
         Sector,
-        new VacancyLocationDraft(FormNumbers.DecimalOrNull(Latitude), FormNumbers.DecimalOrNull(Longitude), Place),
+        new VacancyLocationDraft(place?.Latitude, place?.Longitude, place?.Name ?? Place),
         FormNumbers.WholeOrNull(HoursPerWeek),
         [.. ChosenSkills.Select(row => (VacancySkillDraft?)new VacancySkillDraft(
             row.SkillId, FormNumbers.WholeOrNull(row.Importance), FormNumbers.WholeOrNull(row.MinimumLevel)))],

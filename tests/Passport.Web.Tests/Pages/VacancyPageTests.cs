@@ -34,10 +34,6 @@ public sealed class VacancyPageTests(SqliteWebAppFixture fixture, BrowserFixture
         await Assertions.Expect(page.Locator("#place")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Tilburg");
         await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync("51.56");
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync("5.09");
-        await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("#hoursPerWeek")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("60");
         await ChooseByArrowsAsync(page, "#skill-teamwork-importance", 4);
@@ -58,6 +54,7 @@ public sealed class VacancyPageTests(SqliteWebAppFixture fixture, BrowserFixture
 
         var summary = page.Locator(".error-summary");
         await Assertions.Expect(summary).ToContainTextAsync("Enter the hours per week: a whole number from 1 to 48.");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#hoursPerWeek-error")).ToHaveTextAsync("Enter the hours per week: a whole number from 1 to 48.");
         await Assertions.Expect(page.Locator("#hoursPerWeek")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync("Warehouse team lead");
@@ -96,7 +93,8 @@ public sealed class VacancyPageTests(SqliteWebAppFixture fixture, BrowserFixture
         Assert.Equal("logistics", stored.GetProperty("sector").GetString());
         Assert.Equal(32, stored.GetProperty("hoursPerWeek").GetInt32());
         Assert.Equal("Tilburg", stored.GetProperty("location").GetProperty("place").GetString());
-        Assert.Equal(51.56, stored.GetProperty("location").GetProperty("latitude").GetDouble());
+        // The coordinates come from the place catalogue's Tilburg.
+        Assert.Equal((51.5555, 5.0913), (stored.GetProperty("location").GetProperty("latitude").GetDouble(), stored.GetProperty("location").GetProperty("longitude").GetDouble()));
         Assert.Equal<(string?, int, int)>(
             [("teamwork", 3, 3), ("planning", 1, 2)],
             stored.GetProperty("skills").EnumerateArray().Select(skill =>
@@ -116,7 +114,7 @@ public sealed class VacancyPageTests(SqliteWebAppFixture fixture, BrowserFixture
         var page = await SignedInAsync(_app, browser, employer.Email);
         await page.GotoAsync("/language/nl?returnUrl=%2Femployer%2Fvacancies%2Fnew");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
-        await page.Locator("#latitude").FillAsync("200");
+        await page.Locator("#place").FillAsync("hoven");
         await page.Locator("#mustHaves").FillAsync("Rijbewijs B\nhttps://example.org/not-esco");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Bewaren als concept" }).ClickAsync();
@@ -124,7 +122,9 @@ public sealed class VacancyPageTests(SqliteWebAppFixture fixture, BrowserFixture
         await Assertions.Expect(page.Locator(".error-summary h2")).ToHaveTextAsync("Kijk dit nog even na");
         await Assertions.Expect(page.Locator("#title-error")).ToHaveTextAsync("Schrijf de naam van de baan.");
         await Assertions.Expect(page.Locator("#skills-error")).ToHaveTextAsync("Voeg minstens één vaardigheid toe die de baan vraagt.");
-        await Assertions.Expect(page.Locator("#latitude-error")).ToContainTextAsync("90");
+        await Assertions.Expect(page.Locator("#place-error")).ToContainTextAsync("“hoven”");
+        await Assertions.Expect(page.Locator("#placeId option")).ToHaveTextAsync(["Kies een plaats", "Eindhoven (NL)", "Veldhoven (NL)"]);
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#sector-error")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#hoursPerWeek-error")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#mustHaves-error")).ToContainTextAsync("Regel 2:");

@@ -1,3 +1,4 @@
+using Passport.Domain.Vacancies;
 using Passport.Web.Pathways;
 using Passport.Web.Shell;
 using Passport.Web.Vacancies;
@@ -23,7 +24,7 @@ public sealed class VacancyFormTests
         var form = new VacancyForm
         {
             Title = "Cook",
-            Latitude = "52,1",
+            Place = "best",
             HoursPerWeek = "forty",
             Skills =
             [
@@ -34,9 +35,9 @@ public sealed class VacancyFormTests
             MustHaves = "Food hygiene certificate http://data.europa.eu/esco/skill/abc\n\n  Driving licence B  \nhttp://data.europa.eu/esco/skill/def",
         };
 
-        var draft = form.ToDraft();
+        var draft = form.ToDraft(new PickedPlace("Best", 51.5075, 5.39));
 
-        Assert.Equal(52.1, draft.Location!.Latitude);
+        Assert.Equal(new VacancyLocationDraft(51.5075, 5.39, "Best"), draft.Location);
         Assert.Null(draft.HoursPerWeek);
         Assert.Equal(["teamwork", "empathy"], draft.Skills!.Select(skill => skill!.SkillId));
         Assert.Null(draft.Skills![1]!.MinimumLevel);
@@ -64,7 +65,7 @@ public sealed class VacancyFormTests
 
         var errors = form.ErrorsByInput(described, (line, message) => $"{line}: {message}");
 
-        Assert.Equal(["bad latitude"], errors["latitude"]);
+        Assert.Equal(["bad latitude"], errors["place"]);
         Assert.Equal(["bad level"], errors["skill-planning-level"]);
         Assert.Equal(["2: bad label", "2: bad link"], errors["mustHaves"]);
         Assert.Equal(["bad hours"], errors["hoursPerWeek"]);
@@ -78,7 +79,7 @@ public sealed class VacancyFormTests
             Modules = [new() { Title = "", Weeks = "" }, new() { Title = "Welding", Weeks = "99" }],
             Skills = [new() { SkillId = "teamwork", Gain = "3" }],
         };
-        var request = form.ToRequest();
+        var request = form.ToRequest(null);
         Assert.Equal("Welding", Assert.Single(request.Modules!)!.Title);
 
         var errors = form.ErrorsByInput(new Dictionary<string, string[]>
