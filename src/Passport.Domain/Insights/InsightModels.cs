@@ -47,6 +47,12 @@ public readonly record struct PeopleChange(PeopleCount Before, PeopleCount After
 public sealed record DemandSupply(string SkillId, int MinimumLevel, int Vacancies, int TotalImportance, PeopleCount Supply)
 {
     public double AverageImportance => Vacancies == 0 ? 0 : Math.Round((double)TotalImportance / Vacancies, 2);
+
+    /// <summary>
+    /// How far the people who reach this level fall short of the vacancies that ask for it: vacancies minus people as
+    /// shown, a suppressed count ("fewer than five") taken as none. Above zero there are fewer people than vacancies.
+    /// </summary>
+    public int Gap => Vacancies - (Supply.Count ?? 0);
 }
 
 /// <summary>The demand-supply rows of one sector or region.</summary>

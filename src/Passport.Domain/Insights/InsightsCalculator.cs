@@ -24,6 +24,20 @@ public static class InsightsCalculator
     }
 
     /// <summary>
+    /// Rows by the size of the gap (<see cref="DemandSupply.Gap"/>), the largest shortage of people first, so a school
+    /// reads first where a pathway would help most; equal gaps by more vacancies, then by skill and level.
+    /// </summary>
+    public static IReadOnlyList<DemandSupply> ByGap(IEnumerable<DemandSupply> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return [.. rows
+            .OrderByDescending(row => row.Gap)
+            .ThenByDescending(row => row.Vacancies)
+            .ThenBy(row => row.SkillId, StringComparer.Ordinal)
+            .ThenBy(row => row.MinimumLevel)];
+    }
+
+    /// <summary>
     /// How many people reach each vacancy's threshold (every required skill measured at or above its minimum) now and
     /// after the gains; a skill never measured stays unmet, since a pathway's gain needs a starting level. Only
     /// suppressed and rounded counts come out (<see cref="PeopleChange"/>).

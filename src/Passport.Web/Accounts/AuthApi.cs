@@ -85,7 +85,7 @@ public static class AuthApi
         {
             case PasswordCheck.TooManyTries:
                 context.Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                return problems.Create(StatusCodes.Status423Locked, "Problem.LockedOut.Title", "Problem.LockedOut.Detail", outcome.RetryAfterMinutes);
+                return problems.Create(StatusCodes.Status423Locked, "Problem.LockedOut.Title", Plurals.Key("Problem.LockedOut.Detail", outcome.RetryAfterMinutes), outcome.RetryAfterMinutes);
             case PasswordCheck.Closed:
                 return problems.Create(StatusCodes.Status423Locked, "Problem.AccountClosed.Title", "Problem.AccountClosed.Detail");
             case PasswordCheck.Conflict:

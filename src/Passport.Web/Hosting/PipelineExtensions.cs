@@ -16,8 +16,6 @@ using Passport.Web.Privacy;
 using Passport.Web.Sectors;
 using Passport.Web.Sharing;
 using Passport.Web.Shell;
-using Scalar.AspNetCore;
-
 using Passport.Web.Sprints;
 using Passport.Web.Vacancies;
 
@@ -58,6 +56,7 @@ public static class PipelineExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseApiReferenceLanguage();
         return app;
     }
 
@@ -66,7 +65,7 @@ public static class PipelineExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapPassportHealth();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Passport API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapPassportApiReference();
 
         app.MapAuthApi();
         app.MapMeApi();

@@ -157,7 +157,7 @@ public sealed class SprintHub(SprintPlay play, SprintConnections connections, IS
 
     private HubException Refusal(SprintError error, int retryAfterSeconds = 0) =>
         new(error == SprintError.CoolingDown
-            ? texts["Sprint.Error.CoolingDown", Math.Max(1, (int)Math.Ceiling(retryAfterSeconds / 60.0))].Value
+            ? texts.Plural("Sprint.Error.CoolingDown", Math.Max(1, (int)Math.Ceiling(retryAfterSeconds / 60.0))).Value
             : texts[$"Sprint.Error.{error}"].Value);
 
     /// <summary>Exactly one of <c>choice</c> (a string), <c>order</c> (strings) or <c>value</c> (a number); null otherwise.</summary>

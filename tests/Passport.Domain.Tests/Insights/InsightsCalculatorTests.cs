@@ -56,6 +56,37 @@ public sealed class InsightsCalculatorTests
     }
 
     [Fact]
+    public void ByGap_Rows_LargestShortageFirstThenMoreVacancies()
+    {
+        DemandSupply[] rows =
+        [
+            new("teamwork", 3, Vacancies: 19, TotalImportance: 40, PeopleCount.Of(88)),
+            new("planning", 2, Vacancies: 3, TotalImportance: 6, PeopleCount.Of(2)),
+            new("reliability", 4, Vacancies: 6, TotalImportance: 6, PeopleCount.Of(10)),
+            new("planning", 4, Vacancies: 9, TotalImportance: 9, PeopleCount.Of(13)),
+            new("teamwork", 1, Vacancies: 1, TotalImportance: 1, PeopleCount.Of(0)),
+        ];
+
+        var sorted = InsightsCalculator.ByGap(rows);
+
+        // Gaps: 19 - 90 = -71, 3 - <5 = 3, 6 - 10 = -4, 9 - 15 = -6, 1 - <5 = 1.
+        Assert.Equal(["planning/2", "teamwork/1", "reliability/4", "planning/4", "teamwork/3"], sorted.Select(row => $"{row.SkillId}/{row.MinimumLevel}"));
+        Assert.Equal([3, 1, -4, -6, -71], sorted.Select(row => row.Gap));
+    }
+
+    [Fact]
+    public void ByGap_EqualGaps_MoreVacanciesFirst()
+    {
+        DemandSupply[] rows =
+        [
+            new("planning", 2, Vacancies: 5, TotalImportance: 5, PeopleCount.Of(10)),
+            new("teamwork", 2, Vacancies: 10, TotalImportance: 10, PeopleCount.Of(15)),
+        ];
+
+        Assert.Equal(["teamwork", "planning"], InsightsCalculator.ByGap(rows).Select(row => row.SkillId));
+    }
+
+    [Fact]
     public void Compute_SupplyBelowFive_IsSuppressed()
     {
         var vacancies = new[] { Vacancy("energy", "Delft", ("planning", 2, 5), ("teamwork", 2, 1)) };

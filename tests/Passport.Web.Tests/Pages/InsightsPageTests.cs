@@ -32,7 +32,7 @@ public sealed class InsightsPageTests(SqliteWebAppFixture fixture, BrowserFixtur
         Assert.True(await rows.CountAsync() > 0, "the table has rows");
         await Assertions.Expect(page.Locator("#demand-table caption")).ToHaveTextAsync("Demand and supply per skill and level");
         await Assertions.Expect(page.Locator("svg#demand-chart")).ToHaveAttributeAsync("role", "img");
-        await Assertions.Expect(page.Locator("#demand-chart-desc")).ToContainTextAsync("The table below has the same numbers.");
+        await Assertions.Expect(page.Locator("#demand-chart-desc")).ToContainTextAsync("The table with the chart has the same numbers.");
         await Assertions.Expect(page.Locator("svg#demand-chart rect.bar-demand")).ToHaveCountAsync(await rows.CountAsync());
         await AssertCountsAreShownOrSuppressedAsync(page);
         var allSummary = await page.Locator("#insights-summary").InnerTextAsync();
@@ -106,7 +106,7 @@ public sealed class InsightsPageTests(SqliteWebAppFixture fixture, BrowserFixtur
         using var school = await _app.CreateClientForAsync(School);
         var page = await SignedInAsync(_app, browser, School, PassportApp.DemoPassword);
 
-        await page.GotoAsync("/education/insights");
+        await page.GotoAsync("/education/insights?all=true");
         var api = await school.GetFromJsonAsync<JsonElement>("/api/education/insights");
 
         var shown = await page.Locator("#demand-table tbody tr").EvaluateAllAsync<string[][]>(
@@ -118,6 +118,56 @@ public sealed class InsightsPageTests(SqliteWebAppFixture fixture, BrowserFixtur
     }
 
     [Fact]
+    public async Task Chart_OnAPhone_FitsOneScreenIsSortedByTheGapAndHasItsTable()
+    {
+        var page = await browser.NewPageAsync(_app.Address, 360, 640, touch: true);
+        await SignInAsync(page, School, PassportApp.DemoPassword);
+        await page.GotoAsync("/education/insights");
+
+        var chart = page.Locator("svg#demand-chart");
+        var bars = chart.Locator("g.chart-row");
+        var rows = page.Locator("#demand-table tbody tr");
+        await Assertions.Expect(bars).ToHaveCountAsync(8);
+        await Assertions.Expect(rows).ToHaveCountAsync(8);
+        var box = await chart.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Width <= 360 && box.Height <= 640, $"the chart fits one phone screen ({box.Width} x {box.Height} px)");
+        Assert.True(await FitsWithoutSideScrollingAsync(page), "the page fits 360 px");
+        await Assertions.Expect(page.Locator("#demand-shown")).ToContainTextAsync("The first 8 of");
+        AssertSortedByGap(await TableRowsAsync(page));
+        // The chart's rows are the table's rows, in the same order.
+        var labels = await bars.EvaluateAllAsync<string[]>("rows => rows.map(row => row.dataset.vacancies + '|' + row.dataset.supply)");
+        Assert.Equal((await TableRowsAsync(page)).Select(row => $"{row[2]}|{row[4]}"), labels);
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show all" }).ClickAsync();
+        await page.WaitForURLAsync("**/education/insights?*all=true*");
+        var all = await TableRowsAsync(page);
+        Assert.True(all.Length > 8, $"all {all.Length} rows");
+        await Assertions.Expect(bars).ToHaveCountAsync(all.Length);
+        AssertSortedByGap(all);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Show the first 8 only" })).ToBeVisibleAsync();
+        await AssertAccessibleAtBothWidthsAsync(page);
+    }
+
+    [Fact]
+    public async Task Chart_OneVacancy_SaysVacancyNotVacancies()
+    {
+        var page = await SignedInAsync(_app, browser, School, PassportApp.DemoPassword);
+        await page.GotoAsync("/education/insights?all=true");
+
+        var values = await page.Locator("svg#demand-chart text.chart-value").AllTextContentsAsync();
+        Assert.Contains("1 vacancy", values);
+        Assert.DoesNotContain(values, value => value.StartsWith("1 vacancies", StringComparison.Ordinal));
+        Assert.Contains(values, value => System.Text.RegularExpressions.Regex.IsMatch(value, @"^\d+ vacancies$"));
+
+        await page.GotoAsync("/language/nl?returnUrl=%2Feducation%2Finsights%3Fall%3Dtrue");
+        values = await page.Locator("svg#demand-chart text.chart-value").AllTextContentsAsync();
+        Assert.Contains("1 vacature", values);
+        Assert.DoesNotContain("1 vacatures", values);
+    }
+
+    [Fact]
     public async Task InsightsPage_JobSeeker_SeesTheDeniedPage()
     {
         var page = await SignedInAsNewJobSeekerAsync(_app, browser);
@@ -125,6 +175,18 @@ public sealed class InsightsPageTests(SqliteWebAppFixture fixture, BrowserFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Insights", Exact = true })).ToHaveCountAsync(0);
 
         await AssertDeniedAsync(page, "/education/insights");
+    }
+
+    /// <summary>The table's cells, row by row (skill, level, vacancies, importance, job seekers).</summary>
+    private static Task<string[][]> TableRowsAsync(IPage page) =>
+        page.Locator("#demand-table tbody tr").EvaluateAllAsync<string[][]>(
+            "rows => rows.map(row => [...row.querySelectorAll('th, td')].map(cell => cell.textContent.trim()))");
+
+    /// <summary>Vacancies minus job seekers never grows down the table ("&lt;5" counts as none).</summary>
+    private static void AssertSortedByGap(string[][] rows)
+    {
+        var gaps = rows.Select(cells => int.Parse(cells[2], CultureInfo.InvariantCulture) - (cells[4] == "<5" ? 0 : int.Parse(cells[4], CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(gaps.OrderDescending(), gaps);
     }
 
     /// <summary>Every supply cell is a count of at least five or "&lt;5", never a smaller number.</summary>
