@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Passport.Application.Localization;
 using Passport.Data.Matching;
 using Passport.Data.Organisations;
 using Passport.Data.Vacancies;
@@ -70,7 +71,7 @@ public sealed class MyMatcher(
             var vacancy = s.Record.Vacancy;
             return new MyVacancyMatch(
                 s.Record.Id,
-                vacancy.Title,
+                vacancy.TitleIn(TextLanguage.Current()),
                 employers.GetValueOrDefault(s.Record.OrganisationId, ""),
                 vacancy.Sector,
                 vacancy.Location.Place,

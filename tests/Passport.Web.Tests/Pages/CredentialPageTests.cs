@@ -69,7 +69,7 @@ public sealed class CredentialPageTests(SqliteWebAppFixture fixture, BrowserFixt
         var card = page.Locator(".credential-card").First;
         var skill = await card.Locator("h3").InnerTextAsync();
         var download = await page.RunAndWaitForDownloadAsync(() =>
-            card.GetByRole(AriaRole.Button, new() { Name = $"Download – {skill}" }).ClickAsync());
+            card.GetByRole(AriaRole.Button, new() { Name = $"Download your proof – {skill}" }).ClickAsync());
         Assert.EndsWith(".jwt", download.SuggestedFilename, StringComparison.Ordinal);
         var file = await download.PathAsync();
         var jwt = await File.ReadAllTextAsync(file);
@@ -81,17 +81,17 @@ public sealed class CredentialPageTests(SqliteWebAppFixture fixture, BrowserFixt
         await Assertions.Expect(issued).ToHaveCountAsync(1);
         await Assertions.Expect(issued.Locator(".credential-status")).ToHaveTextAsync("Valid");
         await AssertAccessibleAsync(page);
-        await issued.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^Revoke – {skill}") }).ClickAsync();
+        await issued.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^Stop this proof – {skill}") }).ClickAsync();
         await page.WaitForURLAsync("**/credentials?revoked=true");
-        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The credential is revoked.");
-        await Assertions.Expect(issued.Locator(".credential-status")).ToContainTextAsync("Revoked on");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The proof is stopped.");
+        await Assertions.Expect(issued.Locator(".credential-status")).ToContainTextAsync("Stopped on");
         await Assertions.Expect(issued.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
 
         var employer = await browser.NewPageAsync(_app.Address);
         await employer.GotoAsync("/credentials/verify");
-        await employer.GetByLabel("Or choose the file (.jwt)").SetInputFilesAsync(file);
+        await employer.GetByLabel("Or choose the file", new() { Exact = true }).SetInputFilesAsync(file);
         await employer.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
-        await Assertions.Expect(employer.Locator("#verdict-heading")).ToHaveTextAsync("This credential was revoked by its owner. It is no longer valid.");
+        await Assertions.Expect(employer.Locator("#verdict-heading")).ToHaveTextAsync("The owner stopped this proof. It is no longer valid.");
         await AssertAccessibleAsync(employer);
     }
 
