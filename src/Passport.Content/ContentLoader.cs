@@ -40,6 +40,7 @@ public static class ContentLoader
 
         var (skills, knownSkills) = ReadSkills(contentPath, skillsSchema, problems);
         var sprints = ReadSprints(contentPath, sprintSchema, knownSkills, problems);
+        DemoTextRules.Check(contentPath, problems);
         if (problems.Count > 0 || skills is null)
         {
             return new ContentLoadResult(null, null, problems);

@@ -1,3 +1,4 @@
+using Passport.Application.Localization;
 using Passport.Data.Insights;
 using Passport.Data.Pathways;
 using Passport.Data.Vacancies;
@@ -24,7 +25,7 @@ public sealed class InsightsService(
         var answers = await insights.ListScoredAnswersAsync(cancellationToken);
         return new InsightsData(
             [.. published.Select(record => new DemandVacancy(
-                record.Id, record.Vacancy.Title, record.Vacancy.Sector, record.Vacancy.Location.Place, record.Vacancy.Skills))],
+                record.Id, record.Vacancy.TitleIn(TextLanguage.Current()), record.Vacancy.Sector, record.Vacancy.Location.Place, record.Vacancy.Skills))],
             SupplyMatrix.FromAnswers(
                 skills.All.Select(skill => skill.Id), answers.Select(answer => (answer.UserId, answer.ItemId, answer.Category)), sprints));
     }

@@ -64,7 +64,7 @@ public sealed class CandidateMatcher(
         // The pool may be seconds old: the door shows only who is still findable, and logs each one it shows.
         var allowed = await personalData.ShowCandidatesAsync(
             viewer, vacancy.OrganisationId, [.. ranked.Select(pair => pair.Candidate.UserId)], top, ShownCategories,
-            language => words.InLanguage(language, "Match.Log.Purpose", vacancy.Vacancy.Title), channel, cancellationToken);
+            language => words.InLanguage(language, "Match.Log.Purpose", vacancy.Vacancy.TitleIn(language)), channel, cancellationToken);
         var shownIds = allowed.Select(candidate => candidate.PersonId).ToHashSet();
         var lastShown = allowed.Count == 0 ? -1 : ranked.FindIndex(pair => pair.Candidate.UserId == allowed[^1].PersonId);
         pool.Evict([.. ranked.Take(lastShown + 1).Select(pair => pair.Candidate.UserId).Where(id => !shownIds.Contains(id))]);

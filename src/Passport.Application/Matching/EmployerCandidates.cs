@@ -127,7 +127,7 @@ public sealed class EmployerCandidates(
             return Outcome.LimitReached<InvitationView>("Invitations", perVacancy);
         }
 
-        var said = string.IsNullOrWhiteSpace(purpose) ? words.InLanguage(language, "Match.Invitation.Purpose", vacancy.Vacancy.Title) : purpose;
+        var said = string.IsNullOrWhiteSpace(purpose) ? words.InLanguage(language, "Match.Invitation.Purpose", vacancy.Vacancy.TitleIn(language)) : purpose;
         var outcome = await consents.RequestAsync(employer, row.UserId, InvitedCategories, said, null, cancellationToken);
         switch (outcome.Status)
         {

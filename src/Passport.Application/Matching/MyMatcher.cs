@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Passport.Application.Localization;
 using Passport.Data.Matching;
 using Passport.Data.Organisations;
 using Passport.Data.Vacancies;
@@ -135,7 +136,7 @@ public sealed class MyMatcher(
             .Select(mustHave => new MustHaveView(mustHave.Label, mustHave.EscoUri, mustHave.EscoUri is { } uri && me is not null ? me.Qualifications.Contains(uri) : null))
             .ToList();
         return new MyJobView(
-            record.Id, record.Vacancy.Title, employer, record.Vacancy.Sector, record.Vacancy.Location.Place, record.Vacancy.HoursPerWeek,
+            record.Id, record.Vacancy.TitleIn(TextLanguage.Current()), employer, record.Vacancy.Sector, record.Vacancy.Location.Place, record.Vacancy.HoursPerWeek,
             me?.Location is null ? null : MatchWords.RoundedKm(FeatureSchema.DistanceKmOf(me, profile)),
             match, asks, mustHaves);
     }
@@ -166,7 +167,7 @@ public sealed class MyMatcher(
         var vacancy = record.Vacancy;
         return new MyVacancyMatch(
             record.Id,
-            vacancy.Title,
+            vacancy.TitleIn(TextLanguage.Current()),
             employers.GetValueOrDefault(record.OrganisationId, ""),
             vacancy.Sector,
             vacancy.Location.Place,

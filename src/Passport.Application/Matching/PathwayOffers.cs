@@ -1,3 +1,4 @@
+using Passport.Application.Localization;
 using Passport.Data.Pathways;
 using Passport.Domain.Pathways;
 using Passport.Grains.Pathways;
@@ -16,7 +17,7 @@ public sealed class PathwayOffers(PathwayRepository pathways)
             .Where(view => view.Status == PathwayStatus.Open)
             .Select(view => new PathwayOffer(
                 view.Id,
-                view.Content.Title,
+                view.Content.TitleIn(TextLanguage.Current()),
                 view.OrganisationName,
                 view.Content.Place,
                 view.Content.DurationWeeks,

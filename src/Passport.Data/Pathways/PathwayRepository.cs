@@ -14,7 +14,7 @@ public sealed class PathwayRepository(PassportDatabase database)
         """
         SELECT p.id AS Id, p.organisation_id AS OrganisationId, p.title AS Title, p.place AS Place, p.latitude AS Latitude,
                p.longitude AS Longitude, p.capacity AS Capacity, p.status AS Status, p.created_at AS CreatedAt,
-               p.updated_at AS UpdatedAt, o.name AS OrganisationName
+               p.updated_at AS UpdatedAt, p.translations AS Translations, o.name AS OrganisationName
         FROM pathways p
         JOIN organisations o ON o.id = p.organisation_id
         """;
@@ -27,8 +27,8 @@ public sealed class PathwayRepository(PassportDatabase database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO pathways (id, organisation_id, title, place, latitude, longitude, capacity, status, created_at, updated_at)
-            VALUES (@Id, @OrganisationId, @Title, @Place, @Latitude, @Longitude, @Capacity, @Status, @CreatedAt, @UpdatedAt)
+            INSERT INTO pathways (id, organisation_id, title, place, latitude, longitude, capacity, status, created_at, updated_at, translations)
+            VALUES (@Id, @OrganisationId, @Title, @Place, @Latitude, @Longitude, @Capacity, @Status, @CreatedAt, @UpdatedAt, @Translations)
             ON CONFLICT (id) DO NOTHING
             """,
             pathway.Pathway, transaction, cancellationToken: cancellationToken));
@@ -55,7 +55,8 @@ public sealed class PathwayRepository(PassportDatabase database)
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE pathways
-            SET title = @Title, place = @Place, latitude = @Latitude, longitude = @Longitude, capacity = @Capacity, updated_at = @UpdatedAt
+            SET title = @Title, place = @Place, latitude = @Latitude, longitude = @Longitude, capacity = @Capacity, updated_at = @UpdatedAt,
+                translations = @Translations
             WHERE id = @Id AND status <> 'Closed'
             """,
             pathway.Pathway, transaction, cancellationToken: cancellationToken));

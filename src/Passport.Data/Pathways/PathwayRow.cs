@@ -23,6 +23,9 @@ public sealed class PathwayRow
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The provider's language and the texts in other languages (<see cref="Localization.StoredTranslations"/>).</summary>
+    public string? Translations { get; set; }
+
     /// <summary>Read only: the name of the provider's organisation.</summary>
     public string OrganisationName { get; set; } = "";
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Passport.Data.Database;
+using Passport.Data.Localization;
 using Passport.Domain.Vacancies;
 
 namespace Passport.Data.Vacancies;
@@ -15,7 +16,8 @@ public sealed class VacancyRepository(PassportDatabase database)
         """
         SELECT v.id AS Id, v.organisation_id AS OrganisationId, v.created_by_user_id AS CreatedByUserId, v.title AS Title,
                v.sector AS Sector, v.latitude AS Latitude, v.longitude AS Longitude, v.place AS Place, v.hours_per_week AS HoursPerWeek,
-               v.status AS Status, v.created_at AS CreatedAt, v.published_at AS PublishedAt, v.closed_at AS ClosedAt
+               v.status AS Status, v.created_at AS CreatedAt, v.published_at AS PublishedAt, v.closed_at AS ClosedAt,
+               v.translations AS Translations
         FROM vacancies v
         """;
 
@@ -29,9 +31,9 @@ public sealed class VacancyRepository(PassportDatabase database)
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO vacancies (id, organisation_id, created_by_user_id, title, sector, latitude, longitude, place, hours_per_week,
-                                   status, created_at, published_at, closed_at)
+                                   status, created_at, published_at, closed_at, translations)
             VALUES (@Id, @OrganisationId, @CreatedByUserId, @Title, @Sector, @Latitude, @Longitude, @Place, @HoursPerWeek,
-                    @Status, @CreatedAt, @PublishedAt, @ClosedAt)
+                    @Status, @CreatedAt, @PublishedAt, @ClosedAt, @Translations)
             ON CONFLICT (id) DO NOTHING
             """,
             new VacancyRow
@@ -49,6 +51,7 @@ public sealed class VacancyRepository(PassportDatabase database)
                 CreatedAt = record.CreatedAt,
                 PublishedAt = record.PublishedAt,
                 ClosedAt = record.ClosedAt,
+                Translations = TranslationsOf(vacancy),
             },
             transaction, cancellationToken: cancellationToken));
         if (inserted != 1)
@@ -261,7 +264,13 @@ public sealed class VacancyRepository(PassportDatabase database)
             """,
             parameters, cancellationToken: cancellationToken))).ToLookup(row => row.VacancyId);
 
-        return [.. rows.Select(row => new VacancyRecord(
+        return [.. rows.Select(row => ToRecord(row, skills[row.Id], mustHaves[row.Id]))];
+    }
+
+    private static VacancyRecord ToRecord(VacancyRow row, IEnumerable<VacancySkillRow> skills, IEnumerable<VacancyMustHaveRow> mustHaves)
+    {
+        var translations = StoredTranslations.Read(row.Translations);
+        return new VacancyRecord(
             row.Id,
             row.OrganisationId,
             row.CreatedByUserId,
@@ -270,11 +279,25 @@ public sealed class VacancyRepository(PassportDatabase database)
                 row.Sector,
                 new VacancyLocation(row.Latitude, row.Longitude, row.Place),
                 row.HoursPerWeek,
-                [.. skills[row.Id].OrderBy(skill => skill.Position).Select(skill => new VacancySkill(skill.SkillId, skill.Importance, skill.MinimumLevel))],
-                [.. mustHaves[row.Id].OrderBy(mustHave => mustHave.Position).Select(mustHave => new MustHave(mustHave.Label, mustHave.EscoUri))]),
+                [.. skills.OrderBy(skill => skill.Position).Select(skill => new VacancySkill(skill.SkillId, skill.Importance, skill.MinimumLevel))],
+                [.. mustHaves.OrderBy(mustHave => mustHave.Position).Select(mustHave => new MustHave(mustHave.Label, mustHave.EscoUri)
+                {
+                    LabelTranslations = translations.MustHave(mustHave.Position),
+                })])
+            {
+                Language = translations.Language,
+                TitleTranslations = translations.TitleOrNone,
+            },
             Enum.Parse<VacancyStatus>(row.Status),
             row.CreatedAt,
             row.PublishedAt,
-            row.ClosedAt))];
+            row.ClosedAt);
+    }
+
+    /// <summary>The <c>translations</c> column of <paramref name="vacancy"/>; null when it has English texts only.</summary>
+    public static string? TranslationsOf(Vacancy vacancy)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        return new StoredTranslations(vacancy.Language, vacancy.TitleTranslations, [.. vacancy.MustHaves.Select(mustHave => mustHave.LabelTranslations)]).Write();
     }
 }

@@ -28,6 +28,9 @@ public sealed class VacancyRow
     public DateTimeOffset? PublishedAt { get; set; }
 
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The employer's language and the texts in other languages (<see cref="Localization.StoredTranslations"/>).</summary>
+    public string? Translations { get; set; }
 }
 
 /// <summary>A row of <c>vacancy_skills</c>.</summary>

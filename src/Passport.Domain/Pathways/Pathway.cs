@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Passport.Domain.Accounts;
+using Passport.Domain.Localization;
 using Passport.Domain.Skills;
 using Passport.Domain.Validation;
 
@@ -35,11 +38,18 @@ public sealed record Pathway(
 
     public int DurationWeeks => Modules.Sum(module => module.Weeks);
 
+    /// <summary>The language the provider wrote the title and the modules in; the fallback for every reader.</summary>
+    public string Language { get; init; } = Languages.Default;
+
+    /// <summary>The title in other product languages, if the provider gave it.</summary>
+    public IReadOnlyDictionary<string, string> TitleTranslations { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public ValidationErrors Validate(SkillCatalog skills)
     {
         ArgumentNullException.ThrowIfNull(skills);
         var errors = new ValidationErrors();
         CheckText(errors, "title", Title, "Pathway.Title", MaxTitleLength);
+        MultilingualText.Check(errors, "language", Language, "titles", Typed(TitleTranslations), MaxTitleLength);
         CheckModules(errors);
         CheckLocation(errors);
 
@@ -71,6 +81,7 @@ public sealed record Pathway(
             }
 
             CheckText(errors, $"modules[{index}].title", module.Title, "Pathway.Module.Title", MaxTitleLength);
+            MultilingualText.Check(errors, null, Language, $"modules[{index}].titles", Typed(module.TitleTranslations), MaxTitleLength);
             if (module.Weeks is < MinModuleWeeks or > MaxModuleWeeks)
             {
                 errors.Add($"modules[{index}].weeks", "Pathway.Module.Weeks.OutOfRange", MinModuleWeeks, MaxModuleWeeks);
@@ -178,6 +189,9 @@ public sealed record Pathway(
             errors.Add(field, $"{code}.TooLong", maxLength);
         }
     }
+
+    private static Dictionary<string, string?>? Typed(IReadOnlyDictionary<string, string>? translations) =>
+        translations?.ToDictionary(pair => pair.Key, string? (pair) => pair.Value, StringComparer.Ordinal);
 
     private static bool HasDuplicates(IEnumerable<string?> skillIds)
     {

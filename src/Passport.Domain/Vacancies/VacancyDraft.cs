@@ -1,5 +1,7 @@
 using System.Globalization;
+using Passport.Domain.Accounts;
 using Passport.Domain.Experiences;
+using Passport.Domain.Localization;
 using Passport.Domain.Sectors;
 using Passport.Domain.Skills;
 using Passport.Domain.Validation;
@@ -15,6 +17,12 @@ public sealed record VacancyDraft(
     IReadOnlyList<VacancySkillDraft?>? Skills,
     IReadOnlyList<MustHaveDraft?>? MustHaves)
 {
+    /// <summary>The language the title and labels are written in (en, nl, da or nb); English when not given.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The title in other product languages, by language code; optional.</summary>
+    public IReadOnlyDictionary<string, string?>? Titles { get; init; }
+
     public const int MaxTitleLength = 120;
     public const int MaxPlaceLength = 120;
     public const int MaxLabelLength = 120;
@@ -54,6 +62,7 @@ public sealed record VacancyDraft(
             errors.Add("sector", "Vacancy.Sector.Unknown", sector);
         }
 
+        MultilingualText.Check(errors, "language", Language, "titles", Titles, MaxTitleLength);
         ValidateLocation(errors);
 
         if (HoursPerWeek is not (>= MinHoursPerWeek and <= MaxHoursPerWeek))
@@ -82,7 +91,11 @@ public sealed record VacancyDraft(
             new VacancyLocation(latitude, longitude, place),
             hours,
             [.. Skills.Select(skill => new VacancySkill(skill!.SkillId!.Trim(), skill.Importance!.Value, skill.MinimumLevel!.Value))],
-            [.. (MustHaves ?? []).Select(mustHave => new MustHave(Clean(mustHave!.Label)!, Clean(mustHave.EscoUri)))]);
+            [.. (MustHaves ?? []).Select(mustHave => new MustHave(Clean(mustHave!.Label)!, Clean(mustHave.EscoUri)) { LabelTranslations = MultilingualText.Given(mustHave.Labels) })])
+        {
+            Language = Clean(Language) ?? Languages.Default,
+            TitleTranslations = MultilingualText.Given(Titles),
+        };
     }
 
     private void ValidateLocation(ValidationErrors errors)
@@ -184,6 +197,7 @@ public sealed record VacancyDraft(
                 errors.Add($"{field}.label", "Vacancy.MustHave.Label.TooLong", MaxLabelLength);
             }
 
+            MultilingualText.Check(errors, null, Language, $"{field}.labels", MustHaves[index]?.Labels, MaxLabelLength);
             if (Clean(MustHaves[index]?.EscoUri) is { } uri && !ExperienceDraft.IsEscoUri(uri))
             {
                 errors.Add($"{field}.escoUri", "Vacancy.MustHave.EscoUri.NotEsco", uri);
@@ -201,4 +215,8 @@ public sealed record VacancyLocationDraft(double? Latitude, double? Longitude, s
 public sealed record VacancySkillDraft(string? SkillId, int? Importance, int? MinimumLevel);
 
 /// <summary>One must-have of a <see cref="VacancyDraft"/>.</summary>
-public sealed record MustHaveDraft(string? Label, string? EscoUri);
+public sealed record MustHaveDraft(string? Label, string? EscoUri)
+{
+    /// <summary>The label in other product languages, by language code; optional.</summary>
+    public IReadOnlyDictionary<string, string?>? Labels { get; init; }
+}

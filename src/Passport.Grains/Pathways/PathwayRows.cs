@@ -1,3 +1,4 @@
+using Passport.Data.Localization;
 using Passport.Data.Pathways;
 using Passport.Domain.Pathways;
 
@@ -10,15 +11,23 @@ public static class PathwayRows
     {
         ArgumentNullException.ThrowIfNull(stored);
         var row = stored.Pathway;
+        var translations = StoredTranslations.Read(row.Translations);
         var content = new PathwayContent(
             row.Title,
-            [.. stored.Modules.Select(module => new PathwayModuleSnapshot(module.Title, module.Weeks))],
+            [.. stored.Modules.Select(module => new PathwayModuleSnapshot(module.Title, module.Weeks)
+            {
+                TitleTranslations = PathwayContent.Sorted(translations.Module(module.Position)),
+            })],
             row.Place,
             row.Latitude,
             row.Longitude,
             row.Capacity,
             [.. stored.EntryRequirements.Select(requirement => new PathwayRequirementSnapshot(requirement.SkillId, requirement.MinimumLevel))],
-            [.. stored.Gains.Select(gain => new PathwayGainSnapshot(gain.SkillId, gain.ExpectedGain))]);
+            [.. stored.Gains.Select(gain => new PathwayGainSnapshot(gain.SkillId, gain.ExpectedGain))])
+        {
+            Language = translations.Language,
+            TitleTranslations = PathwayContent.Sorted(translations.TitleOrNone),
+        };
         return new PathwayView(row.Id, row.OrganisationId, row.OrganisationName, Enum.Parse<PathwayStatus>(row.Status), content, row.CreatedAt, row.UpdatedAt);
     }
 
@@ -40,6 +49,8 @@ public static class PathwayRows
                 Status = view.Status.ToString(),
                 CreatedAt = view.CreatedAt,
                 UpdatedAt = view.UpdatedAt,
+                Translations = new StoredTranslations(
+                    content.Language, content.TitleTranslations, Modules: [.. content.Modules.Select(module => module.TitleTranslations)]).Write(),
             },
             [.. content.Modules.Select((module, index) => new PathwayModuleRow { PathwayId = view.Id, Position = index, Title = module.Title, Weeks = module.Weeks })],
             [.. content.EntryRequirements.Select((requirement, index) => new PathwayRequirementRow

@@ -20,7 +20,8 @@ public static class ConsentHostingExtensions
         builder.Services.AddScoped(services => new Pages.ConsentWords(
             services.GetRequiredService<IStringLocalizer<Texts>>(),
             services.GetRequiredService<SectorCatalog>(),
-            TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<SprintOptions>>().Value.TimeZone)));
+            TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<SprintOptions>>().Value.TimeZone),
+            services.GetRequiredService<LocalDates>()));
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Passport.Domain.Accounts;
 using Passport.Domain.Pathways;
 using Passport.Web.Hosting;
 
@@ -18,11 +20,24 @@ public sealed record DemoPathway(
     Guid Provider,
     PathwayStatus Status,
     string Title,
-    IReadOnlyList<PathwayModule> Modules,
+    IReadOnlyList<DemoPathwayModule> Modules,
     PathwayLocation Location,
     int Capacity,
     IReadOnlyList<EntryRequirement>? EntryRequirements,
-    IReadOnlyList<SkillGain> Gains)
+    IReadOnlyList<SkillGain> Gains,
+    string? Language = null,
+    IReadOnlyDictionary<string, string>? Titles = null)
 {
-    public Pathway ToDomain() => new(Title, Modules ?? [], Location, Capacity, EntryRequirements ?? [], Gains ?? []);
+    public Pathway ToDomain() => new(
+        Title, [.. (Modules ?? []).Select(module => module.ToDomain())], Location, Capacity, EntryRequirements ?? [], Gains ?? [])
+    {
+        Language = Language ?? Languages.Default,
+        TitleTranslations = Titles ?? ImmutableDictionary<string, string>.Empty,
+    };
+}
+
+/// <summary>A module of a demo pathway; <c>titles</c> gives its title in other languages.</summary>
+public sealed record DemoPathwayModule(string Title, int Weeks, IReadOnlyDictionary<string, string>? Titles = null)
+{
+    public PathwayModule ToDomain() => new(Title, Weeks) { TitleTranslations = Titles ?? ImmutableDictionary<string, string>.Empty };
 }

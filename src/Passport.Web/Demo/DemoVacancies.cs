@@ -41,7 +41,11 @@ public sealed class DemoVacancies
                 throw new InvalidDataException($"Vacancy {entry.Id}: organisation {entry.Organisation} is not a demo employer in demo.json.");
             }
 
-            var draft = new VacancyDraft(entry.Title, entry.Sector, entry.Location, entry.HoursPerWeek, entry.Skills, entry.MustHaves);
+            var draft = new VacancyDraft(entry.Title, entry.Sector, entry.Location, entry.HoursPerWeek, entry.Skills, entry.MustHaves)
+            {
+                Language = entry.Language,
+                Titles = entry.Titles,
+            };
             var errors = draft.Validate(sectors, skills);
             if (!errors.IsValid)
             {
@@ -66,7 +70,9 @@ public sealed class DemoVacancies
         VacancyLocationDraft? Location,
         int? HoursPerWeek,
         IReadOnlyList<VacancySkillDraft?>? Skills,
-        IReadOnlyList<MustHaveDraft?>? MustHaves);
+        IReadOnlyList<MustHaveDraft?>? MustHaves,
+        string? Language = null,
+        IReadOnlyDictionary<string, string?>? Titles = null);
 }
 
 /// <summary>One demo vacancy: fixed id (so repeated seeding and several hosts agree), its employer and its status.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 using Passport.Application.Localization;
 using Passport.Domain.Accounts;
+using Passport.Grains.Sprints;
 
 namespace Passport.Web.Localization;
 
@@ -16,6 +18,8 @@ public static class LocalizationHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLocalization();
         builder.Services.AddScoped<ValidationMessages>();
+        builder.Services.AddSingleton(services =>
+            new LocalDates(TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<SprintOptions>>().Value.TimeZone)));
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Languages.All.Select(language => new CultureInfo(language)).ToList();

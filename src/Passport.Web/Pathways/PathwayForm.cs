@@ -17,6 +17,12 @@ public sealed class PathwayForm
 
     public string? Title { get; set; }
 
+    /// <summary>The language the title and modules are written in: the pathway's, or the page's for a new one.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The title in other languages, optional.</summary>
+    public TranslationsForm Titles { get; set; } = new();
+
     public List<ModuleRow> Modules { get; set; } = [];
 
     /// <summary>The place's name as typed; the coordinates come from the place picked (<see cref="PlacePicker"/>).</summary>
@@ -62,6 +68,8 @@ public sealed class PathwayForm
         return new PathwayForm
         {
             Title = content.Title,
+            Language = content.Language,
+            Titles = TranslationsForm.From(content.TitleTranslations),
             Modules = [.. content.Modules.Select(module => new ModuleRow { Title = module.Title, Weeks = FormNumbers.Show(module.Weeks) })],
             Place = content.Place,
             Capacity = FormNumbers.Show(content.Capacity),
@@ -91,15 +99,25 @@ public sealed class PathwayForm
 
     /// <summary>
     /// The same request the API reads, with the location of <paramref name="place"/> (without one, the location has no
-    /// point and the rules refuse it); blank module rows and skill rows without a value are left out.
+    /// point and the rules refuse it); blank module rows and skill rows without a value are left out. The form has no
+    /// inputs for module translations (the API has): a module whose title is unchanged keeps those of
+    /// <paramref name="before"/>.
     /// </summary>
-    public PathwayRequest ToRequest(PickedPlace? place) => new(
+    public PathwayRequest ToRequest(PickedPlace? place, PathwayContent? before = null) => new(
         Title,
-        [.. FilledModules.Select(row => (PathwayRequest.ModuleRequest?)new PathwayRequest.ModuleRequest(row.Module.Title, FormNumbers.WholeOrNull(row.Module.Weeks)))],
+        [.. FilledModules.Select(row => (PathwayRequest.ModuleRequest?)new PathwayRequest.ModuleRequest(
+            row.Module.Title, FormNumbers.WholeOrNull(row.Module.Weeks), KeptTranslations(before, row.Module.Title)))],
         new PathwayRequest.LocationRequest(place?.Latitude, place?.Longitude, place?.Name ?? Place),
         FormNumbers.WholeOrNull(Capacity),
         [.. EntryRows.Select(row => (PathwayRequest.RequirementRequest?)new PathwayRequest.RequirementRequest(row.SkillId, FormNumbers.WholeOrNull(row.EntryLevel)))],
-        [.. GainRows.Select(row => (PathwayRequest.GainRequest?)new PathwayRequest.GainRequest(row.SkillId, FormNumbers.DecimalOrNull(row.Gain)))]);
+        [.. GainRows.Select(row => (PathwayRequest.GainRequest?)new PathwayRequest.GainRequest(row.SkillId, FormNumbers.DecimalOrNull(row.Gain)))],
+        Language,
+        Titles.Given(Language ?? Passport.Domain.Accounts.Languages.Default));
+
+    private static Dictionary<string, string?>? KeptTranslations(PathwayContent? before, string? title) =>
+        before?.Modules.FirstOrDefault(module => module.Title == title?.Trim()) is { TitleTranslations.Count: > 0 } kept
+            ? kept.TitleTranslations.ToDictionary(pair => pair.Key, string? (pair) => pair.Value, StringComparer.Ordinal)
+            : null;
 
     /// <summary>The described errors under the ids of this form's inputs.</summary>
     public Dictionary<string, string[]> ErrorsByInput(IReadOnlyDictionary<string, string[]> described)
@@ -107,7 +125,7 @@ public sealed class PathwayForm
         var modules = FilledModules.ToList();
         var entry = EntryRows.ToList();
         var gains = GainRows.ToList();
-        return FieldPaths.Regroup(described, path => FieldPaths.LocationId(path) ?? FieldPaths.Parse(path) switch
+        return FieldPaths.Regroup(described, path => FieldPaths.LocationId(path) ?? FieldPaths.TranslationId(path) ?? FieldPaths.Parse(path) switch
         {
             ("modules", { } index, { } member) when index < modules.Count => ModuleInputId(modules[index].Row, member),
             ("modules", _, _) => "modules",

@@ -1,3 +1,5 @@
+using Passport.Domain.Accounts;
+using Passport.Domain.Localization;
 using Passport.Domain.Pathways;
 
 namespace Passport.Web.Pathways;
@@ -9,9 +11,12 @@ public sealed record PathwayRequest(
     PathwayRequest.LocationRequest? Location,
     int? Capacity,
     IReadOnlyList<PathwayRequest.RequirementRequest?>? EntryRequirements,
-    IReadOnlyList<PathwayRequest.GainRequest?>? Gains)
+    IReadOnlyList<PathwayRequest.GainRequest?>? Gains,
+    string? Language = null,
+    IReadOnlyDictionary<string, string?>? Titles = null)
 {
-    public sealed record ModuleRequest(string? Title, int? Weeks);
+    /// <summary>A module; <c>titles</c> optionally gives its title in other languages, by language code.</summary>
+    public sealed record ModuleRequest(string? Title, int? Weeks, IReadOnlyDictionary<string, string?>? Titles = null);
 
     public sealed record LocationRequest(double? Latitude, double? Longitude, string? Place);
 
@@ -25,9 +30,16 @@ public sealed record PathwayRequest(
     /// </summary>
     public Pathway ToDomain() => new(
         Title ?? "",
-        [.. (Modules ?? []).Select(module => new PathwayModule(module?.Title ?? "", module?.Weeks ?? 0))],
+        [.. (Modules ?? []).Select(module => new PathwayModule(module?.Title ?? "", module?.Weeks ?? 0) { TitleTranslations = Typed(module?.Titles) })],
         Location is null ? null : new PathwayLocation(Location.Latitude ?? double.NaN, Location.Longitude ?? double.NaN, Location.Place ?? ""),
         Capacity ?? 0,
         [.. (EntryRequirements ?? []).Select(requirement => new EntryRequirement(requirement?.SkillId ?? "", requirement?.MinimumLevel ?? 0))],
-        [.. (Gains ?? []).Select(gain => new SkillGain(gain?.SkillId ?? "", gain?.ExpectedGain ?? 0))]);
+        [.. (Gains ?? []).Select(gain => new SkillGain(gain?.SkillId ?? "", gain?.ExpectedGain ?? 0))])
+    {
+        Language = Language?.Trim() ?? Languages.Default,
+        TitleTranslations = Typed(Titles),
+    };
+
+    // Blank translations count as not given; unknown language codes stay, for the rules to name them.
+    private static IReadOnlyDictionary<string, string> Typed(IReadOnlyDictionary<string, string?>? titles) => MultilingualText.Given(titles);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Passport.Domain.Localization;
 using Passport.Grains.Pathways;
+using Passport.Web.Localization;
 
 namespace Passport.Web.Pathways;
 
@@ -18,11 +20,14 @@ public sealed record PathwayResponse(
     int Capacity,
     IReadOnlyList<PathwayResponse.RequirementResponse> EntryRequirements,
     IReadOnlyList<PathwayResponse.GainResponse> Gains,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string Language,
+    IReadOnlyDictionary<string, string> Titles)
 {
     public sealed record ProviderResponse(Guid Id, string Name);
 
-    public sealed record ModuleResponse(string Title, int Weeks);
+    /// <summary>A module: its title for the reader, and every language given.</summary>
+    public sealed record ModuleResponse(string Title, int Weeks, IReadOnlyDictionary<string, string> Titles);
 
     public sealed record LocationResponse(double Latitude, double Longitude, string Place);
 
@@ -30,21 +35,29 @@ public sealed record PathwayResponse(
 
     public sealed record GainResponse(string SkillId, double ExpectedGain);
 
+    /// <summary>
+    /// The pathway for a reader of the request's language: <c>title</c> and module titles in it when the provider
+    /// gave that language, else in the pathway's own <c>language</c>; <c>titles</c> has every language given.
+    /// </summary>
     public static PathwayResponse From(PathwayView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         var content = view.Content;
+        var reader = LocalizationHostingExtensions.CurrentLanguage();
         return new(
             view.Id,
             new ProviderResponse(view.OrganisationId, view.OrganisationName),
             JsonNamingPolicy.CamelCase.ConvertName(view.Status.ToString()),
-            content.Title,
-            [.. content.Modules.Select(module => new ModuleResponse(module.Title, module.Weeks))],
+            content.TitleIn(reader),
+            [.. content.Modules.Select(module => new ModuleResponse(
+                content.ModuleTitleIn(module, reader), module.Weeks, MultilingualText.Of(content.Language, module.Title, module.TitleTranslations).All))],
             content.DurationWeeks,
             new LocationResponse(content.Latitude, content.Longitude, content.Place),
             content.Capacity,
             [.. content.EntryRequirements.Select(requirement => new RequirementResponse(requirement.SkillId, requirement.MinimumLevel))],
             [.. content.Gains.Select(gain => new GainResponse(gain.SkillId, gain.ExpectedGain))],
-            view.UpdatedAt);
+            view.UpdatedAt,
+            content.Language,
+            MultilingualText.Of(content.Language, content.Title, content.TitleTranslations).All);
     }
 }

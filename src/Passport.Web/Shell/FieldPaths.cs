@@ -37,6 +37,19 @@ public static partial class FieldPaths
     public static string? LocationId(string path) =>
         path == "location" || path.StartsWith("location.", StringComparison.Ordinal) ? "place" : null;
 
+    /// <summary>The id of the input for a text's translation: <c>title-nl</c> for <paramref name="field"/> <c>title</c> in Dutch.</summary>
+    public static string TranslationId(string field, string language) => $"{field}-{language}";
+
+    /// <summary>
+    /// The input id for a translation path the rules report (<c>titles.nl</c> → <c>title-nl</c>); null for any other
+    /// path, and for translations of list entries, which a form reports on the list.
+    /// </summary>
+    public static string? TranslationId(string path) =>
+        TranslationPath().Match(path) is { Success: true } match ? TranslationId(match.Groups["field"].Value, match.Groups["language"].Value) : null;
+
+    [GeneratedRegex(@"^(?<field>[A-Za-z]+)s\.(?<language>[A-Za-z-]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TranslationPath();
+
     [GeneratedRegex(@"^(?<list>[A-Za-z]+)\[(?<index>\d+)\](?:\.(?<member>[A-Za-z]+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex IndexedPath();
 }

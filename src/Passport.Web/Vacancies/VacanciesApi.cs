@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Passport.Application;
 using Passport.Application.Vacancies;
 using Passport.Data.Vacancies;
+using Passport.Domain.Localization;
 using Passport.Domain.Sectors;
 using Passport.Domain.Skills;
 using Passport.Domain.Vacancies;
@@ -39,15 +40,25 @@ public static class VacanciesApi
 
     public sealed record SkillBody(string? SkillId, int? Importance, int? MinimumLevel);
 
-    public sealed record MustHaveBody(string? Label, string? EscoUri);
+    /// <summary>A must-have; <c>labels</c> optionally gives the label in other languages, by language code.</summary>
+    public sealed record MustHaveBody(string? Label, string? EscoUri, IReadOnlyDictionary<string, string?>? Labels = null);
 
+    /// <summary>A must-have as read: its label for the reader, and every language given.</summary>
+    public sealed record MustHaveResponse(string Label, string? EscoUri, IReadOnlyDictionary<string, string> Labels);
+
+    /// <summary>
+    /// A vacancy as sent: <c>title</c> (and each must-have's <c>label</c>) in <c>language</c> (en, nl, da or nb;
+    /// English when left out), and optionally <c>titles</c> in other languages, e.g. <c>{"nl": "..."}</c>.
+    /// </summary>
     public sealed record VacancyRequest(
         string? Title,
         string? Sector,
         LocationBody? Location,
         int? HoursPerWeek,
         IReadOnlyList<SkillBody?>? Skills,
-        IReadOnlyList<MustHaveBody?>? MustHaves);
+        IReadOnlyList<MustHaveBody?>? MustHaves,
+        string? Language = null,
+        IReadOnlyDictionary<string, string?>? Titles = null);
 
     public sealed record VacancyResponse(
         Guid Id,
@@ -56,21 +67,31 @@ public static class VacanciesApi
         LocationBody Location,
         int HoursPerWeek,
         IReadOnlyList<SkillBody> Skills,
-        IReadOnlyList<MustHaveBody> MustHaves,
+        IReadOnlyList<VacanciesApi.MustHaveResponse> MustHaves,
         string Status,
         DateTimeOffset CreatedAt,
         DateTimeOffset? PublishedAt,
-        DateTimeOffset? ClosedAt)
+        DateTimeOffset? ClosedAt,
+        string Language,
+        IReadOnlyDictionary<string, string> Titles)
     {
+        /// <summary>
+        /// The vacancy for a reader of the request's language: <c>title</c> and labels in it when the employer gave
+        /// that language, else in the vacancy's own <c>language</c>; <c>titles</c> has every language given.
+        /// </summary>
         public static VacancyResponse From(VacancyView view)
         {
             ArgumentNullException.ThrowIfNull(view);
             var details = view.Details;
+            var vacancy = details.ToVacancy();
+            var reader = LocalizationHostingExtensions.CurrentLanguage();
             return new(
-                view.Id, details.Title, details.Sector, new LocationBody(details.Latitude, details.Longitude, details.Place), details.HoursPerWeek,
+                view.Id, vacancy.TitleIn(reader), details.Sector, new LocationBody(details.Latitude, details.Longitude, details.Place), details.HoursPerWeek,
                 [.. details.Skills.Select(skill => new SkillBody(skill.SkillId, skill.Importance, skill.MinimumLevel))],
-                [.. details.MustHaves.Select(mustHave => new MustHaveBody(mustHave.Label, mustHave.EscoUri))],
-                StatusName(view.Status), view.CreatedAt, view.PublishedAt, view.ClosedAt);
+                [.. vacancy.MustHaves.Select(mustHave => new MustHaveResponse(
+                    vacancy.LabelIn(mustHave, reader), mustHave.EscoUri, MultilingualText.Of(vacancy.Language, mustHave.Label, mustHave.LabelTranslations).All))],
+                StatusName(view.Status), view.CreatedAt, view.PublishedAt, view.ClosedAt,
+                vacancy.Language, vacancy.TitleText.All);
         }
     }
 
@@ -90,7 +111,11 @@ public static class VacanciesApi
             request.Location is { } location ? new VacancyLocationDraft(location.Latitude, location.Longitude, location.Place) : null,
             request.HoursPerWeek,
             request.Skills?.Select(skill => skill is null ? null : new VacancySkillDraft(skill.SkillId, skill.Importance, skill.MinimumLevel)).ToList(),
-            request.MustHaves?.Select(mustHave => mustHave is null ? null : new MustHaveDraft(mustHave.Label, mustHave.EscoUri)).ToList());
+            request.MustHaves?.Select(mustHave => mustHave is null ? null : new MustHaveDraft(mustHave.Label, mustHave.EscoUri) { Labels = mustHave.Labels }).ToList())
+        {
+            Language = request.Language,
+            Titles = request.Titles,
+        };
     }
 
     private static async Task<Ok<VacancyResponse[]>> ListAsync(ListPage page, HttpContext context, VacancyDesk desk)

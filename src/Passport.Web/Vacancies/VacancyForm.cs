@@ -13,6 +13,12 @@ public sealed class VacancyForm
 {
     public string? Title { get; set; }
 
+    /// <summary>The language the title and must-haves are written in: the page's when the form was shown.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The title in other languages, optional.</summary>
+    public TranslationsForm Titles { get; set; } = new();
+
     public string? Sector { get; set; }
 
     /// <summary>The place's name as typed; the coordinates come from the place picked (<see cref="PlacePicker"/>).</summary>
@@ -79,7 +85,11 @@ public sealed class VacancyForm
         FormNumbers.WholeOrNull(HoursPerWeek),
         [.. ChosenSkills.Select(row => (VacancySkillDraft?)new VacancySkillDraft(
             row.SkillId, FormNumbers.WholeOrNull(row.Importance), FormNumbers.WholeOrNull(row.MinimumLevel)))],
-        [.. MustHaveLines().Select(line => (MustHaveDraft?)line)]);
+        [.. MustHaveLines().Select(line => (MustHaveDraft?)line)])
+    {
+        Language = Language,
+        Titles = Titles.Given(Language ?? Passport.Domain.Accounts.Languages.Default),
+    };
 
     /// <summary>
     /// The described errors under the ids of this form's inputs: a skill's rule next to its row, a must-have's rule
@@ -94,7 +104,7 @@ public sealed class VacancyForm
             pair => pair.Key,
             pair => FieldPaths.Parse(pair.Key) is ("mustHaves", { } line, _) ? [.. pair.Value.Select(message => onLine(line + 1, message))] : pair.Value,
             StringComparer.Ordinal);
-        return FieldPaths.Regroup(worded, path => FieldPaths.LocationId(path) ?? FieldPaths.Parse(path) switch
+        return FieldPaths.Regroup(worded, path => FieldPaths.LocationId(path) ?? FieldPaths.TranslationId(path) ?? FieldPaths.Parse(path) switch
         {
             ("skills", { } index, "importance") when index < chosen.Count => SkillInputId(chosen[index].SkillId!, "importance"),
             ("skills", { } index, "minimumLevel") when index < chosen.Count => SkillInputId(chosen[index].SkillId!, "level"),

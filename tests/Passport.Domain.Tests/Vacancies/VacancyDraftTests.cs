@@ -177,4 +177,45 @@ public sealed class VacancyDraftTests
     [Fact]
     public void ToVacancy_BeforeValidation_Throws() =>
         Assert.Throws<InvalidOperationException>(() => (Valid() with { Title = null }).ToVacancy());
+
+    [Fact]
+    public void ToVacancy_WithTranslations_KeepsThemAndReadsEachLanguageWithFallback()
+    {
+        var draft = Valid() with
+        {
+            Language = "en",
+            Titles = new Dictionary<string, string?> { ["nl"] = " Orderpicker ", ["da"] = " " },
+            MustHaves = [new MustHaveDraft("Forklift certificate", null) { Labels = new Dictionary<string, string?> { ["nl"] = "Heftruckcertificaat" } }],
+        };
+
+        Assert.True(draft.Validate(Sectors, Skills).IsValid);
+        var vacancy = draft.ToVacancy();
+
+        Assert.Equal(("Orderpicker", "Order picker", "Order picker"), (vacancy.TitleIn("nl"), vacancy.TitleIn("da"), vacancy.TitleIn("en")));
+        Assert.Equal(("Heftruckcertificaat", "Forklift certificate"), (vacancy.LabelIn(vacancy.MustHaves[0], "nl"), vacancy.LabelIn(vacancy.MustHaves[0], "nb")));
+        Assert.Equal(["nl"], vacancy.TitleTranslations.Keys);
+    }
+
+    [Fact]
+    public void ToVacancy_WithoutLanguage_IsEnglish() => Assert.Equal("en", Valid().ToVacancy().Language);
+
+    [Fact]
+    public void Validate_UnknownLanguageOrTranslationTooLong_NamesTheFields()
+    {
+        var draft = Valid() with
+        {
+            Language = "fr",
+            Titles = new Dictionary<string, string?> { ["nl"] = new string('x', 121), ["de"] = "Kommissionierer" },
+            MustHaves = [new MustHaveDraft("Forklift certificate", null) { Labels = new Dictionary<string, string?> { ["nb"] = new string('x', 121) } }],
+        };
+
+        Assert.Equal(
+            [
+                ("language", "Translations.Language.Unknown"),
+                ("titles.nl", "Translations.TooLong"),
+                ("titles.de", "Translations.Language.Unknown"),
+                ("mustHaves[0].labels.nb", "Translations.TooLong"),
+            ],
+            Errors(draft));
+    }
 }

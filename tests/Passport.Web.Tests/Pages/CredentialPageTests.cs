@@ -71,7 +71,7 @@ public sealed class CredentialPageTests(SqliteWebAppFixture fixture, BrowserFixt
 
         var card = page.Locator(".credential-card").First;
         var skill = await card.Locator("h3").InnerTextAsync();
-        await card.GetByRole(AriaRole.Button, new() { Name = $"Download – {skill}" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Make your proof – {skill}" }).ClickAsync();
 
         // Recorded, then listed from the same data as the "none yet" sentence, which is gone.
         await page.WaitForURLAsync("**/credentials?made=*");
@@ -90,7 +90,7 @@ public sealed class CredentialPageTests(SqliteWebAppFixture fixture, BrowserFixt
         Assert.True((await VerifyAsync(anonymous, jwt)).GetProperty("genuine").GetBoolean());
 
         // Revoking asks first; saying no changes nothing.
-        var revoke = issued.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^Revoke – {skill}") });
+        var revoke = issued.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^Stop this proof – {skill}") });
         await revoke.ClickAsync();
         await Assertions.Expect(page.Locator("#stop-heading")).ToHaveTextAsync("Stop this proof?");
         await Assertions.Expect(issued.Locator(".credential-status")).ToHaveTextAsync("Valid");
@@ -104,16 +104,16 @@ public sealed class CredentialPageTests(SqliteWebAppFixture fixture, BrowserFixt
         await revoke.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, stop this proof" }).ClickAsync();
         await page.WaitForURLAsync("**/credentials?revoked=true");
-        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The credential is revoked.");
-        await Assertions.Expect(issued.Locator(".credential-status")).ToContainTextAsync("Revoked on");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The proof is stopped.");
+        await Assertions.Expect(issued.Locator(".credential-status")).ToContainTextAsync("Stopped on");
         await Assertions.Expect(issued.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await AssertAccessibleAsync(page);
 
         var employer = await browser.NewPageAsync(_app.Address);
         await employer.GotoAsync("/credentials/verify");
-        await employer.GetByLabel("Or choose the file (.jwt)").SetInputFilesAsync(file);
+        await employer.GetByLabel("Or choose the file", new() { Exact = true }).SetInputFilesAsync(file);
         await employer.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
-        await Assertions.Expect(employer.Locator("#verdict-heading")).ToHaveTextAsync("This credential was revoked by its owner. It is no longer valid.");
+        await Assertions.Expect(employer.Locator("#verdict-heading")).ToHaveTextAsync("The owner stopped this proof. It is no longer valid.");
         await AssertAccessibleAsync(employer);
     }
 

@@ -11,7 +11,7 @@ namespace Passport.Web.Consent.Pages;
 /// Consents, audiences and times in the plain words the consent pages use, so every page says the same thing the
 /// same way (the API keeps its stable names; these are only for people).
 /// </summary>
-public sealed class ConsentWords(IStringLocalizer<Texts> texts, SectorCatalog sectors, TimeZoneInfo timeZone)
+public sealed class ConsentWords(IStringLocalizer<Texts> texts, SectorCatalog sectors, TimeZoneInfo timeZone, LocalDates dates)
 {
     /// <summary>A category's short name, e.g. "Skills".</summary>
     public string Title(DataCategory category) => texts[$"Consent.Category.{category.Name()}"];
@@ -54,9 +54,8 @@ public sealed class ConsentWords(IStringLocalizer<Texts> texts, SectorCatalog se
 
     public string Status(ConsentStatus status) => texts[$"Consent.Status.{status}"];
 
-    /// <summary>A moment in the platform's time zone, e.g. "23 Nov 2026, 15:02".</summary>
-    public string When(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, timeZone).ToString("d MMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+    /// <summary>A moment in the platform's time zone, in the language's one date-and-time style (<see cref="LocalDates"/>).</summary>
+    public string When(DateTimeOffset at) => dates.Moment(at);
 
     /// <summary>The end of a consent: its moment, or "until you stop it".</summary>
     public string Until(DateTimeOffset? expiresAt) => expiresAt is { } at ? When(at) : texts["Consent.Until.Open"];
