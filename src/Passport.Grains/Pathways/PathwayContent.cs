@@ -15,6 +15,14 @@ public sealed record PathwayContent(
     [property: Id(6)] ImmutableArray<PathwayRequirementSnapshot> EntryRequirements,
     [property: Id(7)] ImmutableArray<PathwayGainSnapshot> Gains)
 {
+    /// <summary>The first day of teaching; null when students can start any time.</summary>
+    [Id(20)]
+    public DateOnly? StartsOn { get; init; }
+
+    /// <summary>The last day; null when not fixed.</summary>
+    [Id(21)]
+    public DateOnly? EndsOn { get; init; }
+
     /// <summary>The duration in weeks: the sum of the modules (see <see cref="Pathway.DurationWeeks"/>).</summary>
     public int DurationWeeks => Modules.Sum(module => module.Weeks);
 
@@ -30,6 +38,10 @@ public sealed record PathwayContent(
             location.Longitude,
             pathway.Capacity,
             [.. pathway.EntryRequirements.Select(requirement => new PathwayRequirementSnapshot(requirement.SkillId, requirement.MinimumLevel))],
-            [.. pathway.Gains.Select(gain => new PathwayGainSnapshot(gain.SkillId, gain.ExpectedGain))]);
+            [.. pathway.Gains.Select(gain => new PathwayGainSnapshot(gain.SkillId, gain.ExpectedGain))])
+        {
+            StartsOn = pathway.StartsOn,
+            EndsOn = pathway.EndsOn,
+        };
     }
 }

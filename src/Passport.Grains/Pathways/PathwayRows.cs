@@ -18,7 +18,11 @@ public static class PathwayRows
             row.Longitude,
             row.Capacity,
             [.. stored.EntryRequirements.Select(requirement => new PathwayRequirementSnapshot(requirement.SkillId, requirement.MinimumLevel))],
-            [.. stored.Gains.Select(gain => new PathwayGainSnapshot(gain.SkillId, gain.ExpectedGain))]);
+            [.. stored.Gains.Select(gain => new PathwayGainSnapshot(gain.SkillId, gain.ExpectedGain))])
+        {
+            StartsOn = row.StartsOn,
+            EndsOn = row.EndsOn,
+        };
         return new PathwayView(row.Id, row.OrganisationId, row.OrganisationName, Enum.Parse<PathwayStatus>(row.Status), content, row.CreatedAt, row.UpdatedAt);
     }
 
@@ -37,6 +41,8 @@ public static class PathwayRows
                 Latitude = content.Latitude,
                 Longitude = content.Longitude,
                 Capacity = content.Capacity,
+                StartsOn = content.StartsOn,
+                EndsOn = content.EndsOn,
                 Status = view.Status.ToString(),
                 CreatedAt = view.CreatedAt,
                 UpdatedAt = view.UpdatedAt,

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Passport.Domain.Validation;
 using Passport.Domain.Pathways;
 using Passport.Domain.Skills;
 using Passport.Grains.Pathways;
@@ -26,6 +28,12 @@ public sealed class PathwayForm
     public string? Longitude { get; set; }
 
     public string? Capacity { get; set; }
+
+    /// <summary>yyyy-MM-dd, as a date field sends it; empty when students can start any time.</summary>
+    public string? StartsOn { get; set; }
+
+    /// <summary>yyyy-MM-dd; empty when the end is not fixed.</summary>
+    public string? EndsOn { get; set; }
 
     public List<SkillRow> Skills { get; set; } = [];
 
@@ -67,6 +75,8 @@ public sealed class PathwayForm
             Latitude = FormNumbers.Show(content.Latitude),
             Longitude = FormNumbers.Show(content.Longitude),
             Capacity = FormNumbers.Show(content.Capacity),
+            StartsOn = content.StartsOn?.ToString(DateFormat, CultureInfo.InvariantCulture),
+            EndsOn = content.EndsOn?.ToString(DateFormat, CultureInfo.InvariantCulture),
             Skills = [.. content.EntryRequirements.Select(requirement => requirement.SkillId).Union(content.Gains.Select(gain => gain.SkillId))
                 .Select(skillId => new SkillRow
                 {
@@ -91,6 +101,21 @@ public sealed class PathwayForm
         }
     }
 
+    /// <summary>The date fields that were filled but are not a date; the API's JSON cannot carry such a value at all.</summary>
+    public ValidationErrors UnreadableDates()
+    {
+        var errors = new ValidationErrors();
+        foreach (var (field, text) in new[] { ("startsOn", StartsOn), ("endsOn", EndsOn) })
+        {
+            if (!string.IsNullOrWhiteSpace(text) && DateOrNull(text) is null)
+            {
+                errors.Add(field, "Pathway.Date.Unreadable");
+            }
+        }
+
+        return errors;
+    }
+
     /// <summary>The same request the API reads; blank module rows and skill rows without a value are left out.</summary>
     public PathwayRequest ToRequest() => new(
         Title,
@@ -98,7 +123,16 @@ public sealed class PathwayForm
         new PathwayRequest.LocationRequest(FormNumbers.DecimalOrNull(Latitude), FormNumbers.DecimalOrNull(Longitude), Place),
         FormNumbers.WholeOrNull(Capacity),
         [.. EntryRows.Select(row => (PathwayRequest.RequirementRequest?)new PathwayRequest.RequirementRequest(row.SkillId, FormNumbers.WholeOrNull(row.EntryLevel)))],
-        [.. GainRows.Select(row => (PathwayRequest.GainRequest?)new PathwayRequest.GainRequest(row.SkillId, FormNumbers.DecimalOrNull(row.Gain)))]);
+        [.. GainRows.Select(row => (PathwayRequest.GainRequest?)new PathwayRequest.GainRequest(row.SkillId, FormNumbers.DecimalOrNull(row.Gain)))])
+    {
+        StartsOn = DateOrNull(StartsOn),
+        EndsOn = DateOrNull(EndsOn),
+    };
+
+    private const string DateFormat = "yyyy-MM-dd";
+
+    private static DateOnly? DateOrNull(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>The described errors under the ids of this form's inputs.</summary>
     public Dictionary<string, string[]> ErrorsByInput(IReadOnlyDictionary<string, string[]> described)

@@ -11,6 +11,12 @@ public sealed record PathwayRequest(
     IReadOnlyList<PathwayRequest.RequirementRequest?>? EntryRequirements,
     IReadOnlyList<PathwayRequest.GainRequest?>? Gains)
 {
+    /// <summary>The first day of teaching (yyyy-MM-dd); missing when students can start any time.</summary>
+    public DateOnly? StartsOn { get; init; }
+
+    /// <summary>The last day (yyyy-MM-dd); only with a start date.</summary>
+    public DateOnly? EndsOn { get; init; }
+
     public sealed record ModuleRequest(string? Title, int? Weeks);
 
     public sealed record LocationRequest(double? Latitude, double? Longitude, string? Place);
@@ -29,5 +35,9 @@ public sealed record PathwayRequest(
         Location is null ? null : new PathwayLocation(Location.Latitude ?? double.NaN, Location.Longitude ?? double.NaN, Location.Place ?? ""),
         Capacity ?? 0,
         [.. (EntryRequirements ?? []).Select(requirement => new EntryRequirement(requirement?.SkillId ?? "", requirement?.MinimumLevel ?? 0))],
-        [.. (Gains ?? []).Select(gain => new SkillGain(gain?.SkillId ?? "", gain?.ExpectedGain ?? 0))]);
+        [.. (Gains ?? []).Select(gain => new SkillGain(gain?.SkillId ?? "", gain?.ExpectedGain ?? 0))])
+    {
+        StartsOn = StartsOn,
+        EndsOn = EndsOn,
+    };
 }

@@ -20,6 +20,12 @@ public sealed record PathwayResponse(
     IReadOnlyList<PathwayResponse.GainResponse> Gains,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The first day of teaching; null when students can start any time.</summary>
+    public DateOnly? StartsOn { get; init; }
+
+    /// <summary>The last day; null when not fixed.</summary>
+    public DateOnly? EndsOn { get; init; }
+
     public sealed record ProviderResponse(Guid Id, string Name);
 
     public sealed record ModuleResponse(string Title, int Weeks);
@@ -45,6 +51,10 @@ public sealed record PathwayResponse(
             content.Capacity,
             [.. content.EntryRequirements.Select(requirement => new RequirementResponse(requirement.SkillId, requirement.MinimumLevel))],
             [.. content.Gains.Select(gain => new GainResponse(gain.SkillId, gain.ExpectedGain))],
-            view.UpdatedAt);
+            view.UpdatedAt)
+        {
+            StartsOn = content.StartsOn,
+            EndsOn = content.EndsOn,
+        };
     }
 }
