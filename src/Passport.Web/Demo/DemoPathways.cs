@@ -24,5 +24,15 @@ public sealed record DemoPathway(
     IReadOnlyList<EntryRequirement>? EntryRequirements,
     IReadOnlyList<SkillGain> Gains)
 {
-    public Pathway ToDomain() => new(Title, Modules ?? [], Location, Capacity, EntryRequirements ?? [], Gains ?? []);
+    /// <summary>The first day of teaching; missing when students can start any time.</summary>
+    public DateOnly? StartsOn { get; init; }
+
+    /// <summary>The last day; only with a start date.</summary>
+    public DateOnly? EndsOn { get; init; }
+
+    public Pathway ToDomain() => new(Title, Modules ?? [], Location, Capacity, EntryRequirements ?? [], Gains ?? [])
+    {
+        StartsOn = StartsOn,
+        EndsOn = EndsOn,
+    };
 }
