@@ -4,6 +4,7 @@ using Passport.Application.Consent;
 using Passport.Application.Matching;
 using Passport.Application.PersonalData;
 using Passport.Data.Accounts;
+using Passport.Data.Database;
 using Passport.Data.JobSeekers;
 using Passport.Data.Pathways;
 using Passport.Domain.Consent;
@@ -131,11 +132,12 @@ public sealed class PathwayQuestions(
     }
 
     /// <summary>
-    /// The questions about one of the provider's own pathways, oldest first, each with the asker's contact details
-    /// while they share them with this organisation; another provider's pathway is not found, like an unknown id.
+    /// The questions about one of the provider's own pathways, oldest first (one page when <paramref name="page"/> is
+    /// given), each with the asker's contact details while they share them with this organisation; only the askers on
+    /// that page are read. Another provider's pathway is not found, like an unknown id.
     /// </summary>
     public async Task<Outcome<IReadOnlyList<ProviderQuestion>>> ForProviderAsync(
-        ClaimsPrincipal staff, Guid pathwayId, AccessChannel channel, CancellationToken cancellationToken = default)
+        ClaimsPrincipal staff, Guid pathwayId, PageRequest? page, AccessChannel channel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(staff);
         var stored = await pathways.GetAsync(pathwayId, cancellationToken);
@@ -144,16 +146,17 @@ public sealed class PathwayQuestions(
             return Outcome.Fail<IReadOnlyList<ProviderQuestion>>(OutcomeStatus.NotFound, ProviderPathwayNotFound);
         }
 
-        var rows = await questions.ListForPathwayAsync(pathwayId, cancellationToken);
+        var rows = await questions.ListForPathwayAsync(pathwayId, page, cancellationToken);
         var contacts = new Dictionary<Guid, ProviderQuestion.ContactView?>();
-        foreach (var askerId in rows.Select(row => row.UserId).Distinct())
+        // A page is read with one row more, to tell whether another follows; that row is not shown, so not read.
+        foreach (var askerId in rows.Take(page?.PageSize ?? rows.Count).Select(row => row.UserId).Distinct())
         {
             // The door checks the consent and writes the asker's access log before it reads.
             var shared = await personalData.ReadAsync(staff, askerId, [DataCategory.Contact], channel, cancellationToken);
             contacts[askerId] = shared?.Contact is { } contact ? new ProviderQuestion.ContactView(contact.Name, contact.Email) : null;
         }
 
-        return Outcome.Done<IReadOnlyList<ProviderQuestion>>([.. rows.Select(row => new ProviderQuestion(row.Id, row.Question, row.AskedAt, contacts[row.UserId]))]);
+        return Outcome.Done<IReadOnlyList<ProviderQuestion>>([.. rows.Select(row => new ProviderQuestion(row.Id, row.Question, row.AskedAt, contacts.GetValueOrDefault(row.UserId)))]);
     }
 
     /// <summary>How many questions each of the staff member's organisation's pathways has; counting reads nobody's data.</summary>

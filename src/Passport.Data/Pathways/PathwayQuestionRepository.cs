@@ -25,9 +25,9 @@ public sealed class PathwayQuestionRepository(PassportDatabase database)
             question, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Every question about one pathway, oldest first (the order they came in).</summary>
-    public Task<IReadOnlyList<PathwayQuestionRow>> ListForPathwayAsync(Guid pathwayId, CancellationToken cancellationToken = default) =>
-        ListAsync("WHERE pathway_id = @pathwayId ORDER BY asked_at, id", new { pathwayId }, cancellationToken);
+    /// <summary>The questions about one pathway, oldest first (the order they came in); one page of them when <paramref name="page"/> is given.</summary>
+    public Task<IReadOnlyList<PathwayQuestionRow>> ListForPathwayAsync(Guid pathwayId, PageRequest? page = null, CancellationToken cancellationToken = default) =>
+        ListAsync($"WHERE pathway_id = @pathwayId ORDER BY asked_at, id {page?.Sql}", new { pathwayId }, cancellationToken);
 
     /// <summary>One person's questions about one pathway, oldest first.</summary>
     public Task<IReadOnlyList<PathwayQuestionRow>> ListOfUserAsync(Guid userId, Guid pathwayId, CancellationToken cancellationToken = default) =>

@@ -39,6 +39,7 @@ public static class PathwaysApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/questions", QuestionsAsync)
             .WithSummary("Questions young people asked about a pathway, with their contact details while they share them (logged in their access log)")
+            .WithPaging()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         endpoints.MapGet("/api/pathways", ListPublishedAsync).WithTags("Pathways").AllowAnonymous()
@@ -129,10 +130,10 @@ public static class PathwaysApi
         };
 
     private static async Task<Results<Ok<ProviderQuestion[]>, ProblemHttpResult>> QuestionsAsync(
-        Guid id, HttpContext context, PathwayQuestions questions, OutcomeResults results)
+        Guid id, ListPage page, HttpContext context, PathwayQuestions questions, OutcomeResults results)
     {
-        var outcome = await questions.ForProviderAsync(context.User, id, AccessChannel.Api, context.RequestAborted);
-        return outcome.IsDone ? TypedResults.Ok(outcome.Value!.ToArray()) : results.Problem(outcome);
+        var outcome = await questions.ForProviderAsync(context.User, id, page.Request, AccessChannel.Api, context.RequestAborted);
+        return outcome.IsDone ? page.Ok(outcome.Value!) : results.Problem(outcome);
     }
 
     private static Guid OrganisationOf(HttpContext context) => context.User.GetOrganisationId()!.Value;
