@@ -44,6 +44,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<OrganisationDesk>();
         builder.Services.AddSingleton<PassportCalendar>();
         builder.Services.AddSingleton<PathwayDesk>();
+        builder.Services.AddSingleton<PathwayQuestions>();
         builder.Services.AddSingleton<RankerModels>();
         builder.Services.AddSingleton<PathwayOffers>();
         builder.Services.AddSingleton<MatchWords>();
@@ -68,6 +69,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<IPersonalDataSection, ShareLinkSection>();
         builder.Services.AddSingleton<IPersonalDataSection, CredentialSection>();
         builder.Services.AddSingleton<IPersonalDataSection, MatchingDataSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, PathwayQuestionsDataSection>();
         builder.Services.AddSingleton<AccountErasure>();
         return builder;
     }

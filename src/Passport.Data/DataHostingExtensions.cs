@@ -65,6 +65,7 @@ public static class DataHostingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<ErasedDataCleanup>());
         services.AddSingleton<ShareLinkRepository>();
         services.AddSingleton<PathwayRepository>();
+        services.AddSingleton<PathwayQuestionRepository>();
         services.AddSingleton<VacancyRepository>();
         services.AddSingleton<InsightsRepository>();
         services.AddSingleton<RankerModelRepository>();

@@ -5,6 +5,8 @@ namespace Passport.Matching.Tests;
 public sealed class PathwayAdviceTests
 {
     private static readonly GeoPoint Eindhoven = new(51.4416, 5.4697);
+    private static readonly GeoPoint Helmond = new(51.4793, 5.6570);
+    private static readonly GeoPoint Groningen = new(53.2194, 6.5665);
 
     private static CandidateProfile Candidate(params (string Skill, int Level)[] skills) => new(
         "c1",
@@ -79,5 +81,50 @@ public sealed class PathwayAdviceTests
         Assert.Equal(4, PathwayAdvice.LevelAfter(new SkillMeasure(3, 3.2, 0.4), 1));
         Assert.Equal(3, PathwayAdvice.LevelAfter(new SkillMeasure(3, 3.0, 0.4), 0.4));
         Assert.Equal(5, PathwayAdvice.LevelAfter(new SkillMeasure(5, 4.9, 0.4), 2));
+    }
+
+    [Fact]
+    public void Within_FarPathway_IsLeftOutAndOneOnTheLimitStays()
+    {
+        var candidate = Candidate(("planning", 2));
+        var home = Pathway("At home", 4, new() { ["planning"] = 1 }) with { Location = Eindhoven };
+        var near = Pathway("Near", 4, new() { ["planning"] = 1 }) with { Location = Helmond };
+        var far = Pathway("Far", 4, new() { ["planning"] = 1 }) with { Location = Groningen };
+        var limit = PathwayAdvice.DistanceKm(candidate, near)!.Value;
+
+        var within = PathwayAdvice.Within(candidate, [home, near, far], limit);
+
+        Assert.Equal(["At home", "Near"], within.Select(p => p.Title));
+        Assert.InRange(limit, 13, 16);
+        Assert.True(PathwayAdvice.DistanceKm(candidate, far) > 150);
+    }
+
+    [Fact]
+    public void Within_PersonWithoutHome_KeepsEveryPathwayAndKnowsNoDistance()
+    {
+        var candidate = Candidate(("planning", 2)) with { Location = null };
+        var far = Pathway("Far", 4, new() { ["planning"] = 1 }) with { Location = Groningen };
+
+        Assert.Equal(["Far"], PathwayAdvice.Within(candidate, [far], 1).Select(p => p.Title));
+        Assert.Null(PathwayAdvice.DistanceKm(candidate, far));
+    }
+
+    [Fact]
+    public void Rank_HelpFirstThenNearestThenShortest()
+    {
+        var candidate = Candidate(("planning", 2), ("teamwork", 3));
+        VacancyProfile[] vacancies = [Vacancy("a", ("planning", 2, 3)), Vacancy("c", ("teamwork", 2, 4), ("planning", 1, 4))];
+        // Opens vacancy a, though it is the furthest: help comes before distance.
+        var opens = Pathway("Opens a job", 10, new() { ["planning"] = 1 }) with { Location = Helmond };
+        // Closes a gap (teamwork 3 to 4, as vacancy c asks), but c still asks more planning: opens nothing.
+        var closes = Pathway("Closes a gap", 10, new() { ["teamwork"] = 1 }) with { Location = Helmond };
+        // Help nothing: the nearer first, and at the same place the shorter first.
+        var nearLong = Pathway("Near and long", 12, new() { ["empathy"] = 1 }) with { Location = Eindhoven };
+        var nearShort = Pathway("Near and short", 3, new() { ["empathy"] = 1 }) with { Location = Eindhoven };
+        var further = Pathway("Further", 1, new() { ["empathy"] = 1 }) with { Location = Helmond };
+
+        var ranked = PathwayAdvice.Rank(candidate, [further, nearLong, closes, nearShort, opens], vacancies);
+
+        Assert.Equal(["Opens a job", "Closes a gap", "Near and short", "Near and long", "Further"], ranked.Select(e => e.Pathway.Title));
     }
 }

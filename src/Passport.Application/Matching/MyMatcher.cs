@@ -51,7 +51,7 @@ public sealed class MyMatcher(
         // Typical candidates: an even sample of the pool, without the person themselves.
         var reference = typical.TopUp(EvenSample.Of(snapshot.Candidates, ReferenceSize, c => c.Profile, c => c.UserId != userId));
         var nearby = await NearbyAsync(me, cancellationToken);
-        var offers = await pathways.ListOpenAsync(cancellationToken);
+        var offers = await pathways.ListOpenNearAsync(me, options.Value.MaxDistanceKm, cancellationToken);
         var employers = (await organisations.ListAsync(cancellationToken: cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
 
         var scored = nearby.Select(v => (v.Record, v.Profile, Fit: FitOf(ranker, me, reference, v.Profile))).ToList();
@@ -72,7 +72,10 @@ public sealed class MyMatcher(
 
     public Task<MyPathwaysResponse> PathwaysAsync(Guid userId, CancellationToken cancellationToken) => PathwaysAsync(userId, int.MaxValue, cancellationToken);
 
-    /// <summary>The best <paramref name="top"/> pathways; the recorded list holds exactly those shown.</summary>
+    /// <summary>
+    /// The best <paramref name="top"/> pathways within reach (as far as vacancies are looked for), most help first,
+    /// then nearest; the recorded list holds exactly those shown.
+    /// </summary>
     public async Task<MyPathwaysResponse> PathwaysAsync(Guid userId, int top, CancellationToken cancellationToken)
     {
         if (await MeAsync(userId, cancellationToken) is not { } me)
@@ -81,18 +84,9 @@ public sealed class MyMatcher(
         }
 
         var nearby = await NearbyAsync(me, cancellationToken);
-        var offers = await pathways.ListOpenAsync(cancellationToken);
+        var offers = await pathways.ListOpenNearAsync(me, options.Value.MaxDistanceKm, cancellationToken);
         var effects = PathwayAdvice.Rank(me, offers, [.. nearby.Select(v => v.Profile)]).Take(top).ToList();
-        var result = effects.Select(effect => new MyPathwayMatch(
-            effect.Pathway.Id,
-            effect.Pathway.Title,
-            effect.Pathway.ProviderName,
-            effect.Pathway.Place,
-            effect.Pathway.DurationWeeks,
-            effect.CanStart,
-            [.. effect.EntryMissing.Select(id => new SkillNameView(id, words.SkillName(id)))],
-            effect.NewlyReachedVacancies.Count,
-            [.. effect.Closes.Select(c => new ClosedGapView(c.SkillId, words.SkillName(c.SkillId), c.FromLevel, c.ToLevel, c.Vacancies))])).ToList();
+        var result = effects.Select(effect => PathwayMatch(me, effect)).ToList();
 
         // Pathway advice is rules, not the learned model, so the list records no model version.
         var list = new MatchListRecord(
@@ -179,6 +173,33 @@ public sealed class MyMatcher(
             [.. PathwayAdvice.Gaps(me, profile).Select(gap => new GapView(
                 gap.SkillId, words.SkillName(gap.SkillId), gap.Level is not null, gap.Level, gap.MinimumLevel, [.. Closers(gap).Select(PathwayOffers.Ref)]))]);
     }
+
+    /// <summary>What one pathway would do for the person, however far it is; null until they played a sprint.</summary>
+    public async Task<MyPathwayMatch?> PathwayAsync(Guid userId, PathwayOffer offer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        if (await MeAsync(userId, cancellationToken) is not { } me)
+        {
+            return null;
+        }
+
+        var nearby = await NearbyAsync(me, cancellationToken);
+        return PathwayMatch(me, PathwayAdvice.Rank(me, [offer], [.. nearby.Select(v => v.Profile)])[0]);
+    }
+
+    private MyPathwayMatch PathwayMatch(CandidateProfile me, PathwayEffect effect) => new(
+        effect.Pathway.Id,
+        effect.Pathway.Title,
+        effect.Pathway.ProviderName,
+        effect.Pathway.Place,
+        effect.Pathway.DurationWeeks,
+        effect.CanStart,
+        [.. effect.EntryMissing.Select(id => new SkillNameView(id, words.SkillName(id)))],
+        effect.NewlyReachedVacancies.Count,
+        [.. effect.Closes.Select(c => new ClosedGapView(c.SkillId, words.SkillName(c.SkillId), c.FromLevel, c.ToLevel, c.Vacancies))],
+        PathwayAdvice.DistanceKm(me, effect.Pathway) is { } km ? MatchWords.RoundedKm(km) : null,
+        effect.Pathway.StartsOn,
+        effect.Pathway.EndsOn);
 
     private async Task<CandidateProfile?> MeAsync(Guid userId, CancellationToken cancellationToken) =>
         await reader.ReadAsync(CandidateScope.Own(userId), cancellationToken) is [var me, ..] ? me.Profile : null;

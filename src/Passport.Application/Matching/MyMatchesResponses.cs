@@ -23,7 +23,10 @@ public sealed record MyVacancyMatch(
     IReadOnlyList<ReasonView> Reasons,
     IReadOnlyList<GapView> Gaps);
 
-/// <summary>Pathways open now, best first: the most vacancies whose every minimum the job seeker would newly reach.</summary>
+/// <summary>
+/// Pathways open now within reach, best first: the most vacancies whose every minimum the job seeker would newly
+/// reach, then the most gaps closed, then the nearest. <c>distanceKm</c> is null when they did not say where they live.
+/// </summary>
 public sealed record MyPathwaysResponse(Guid? ListId, bool Measured, IReadOnlyList<MyPathwayMatch> Pathways);
 
 public sealed record MyPathwayMatch(
@@ -35,7 +38,10 @@ public sealed record MyPathwayMatch(
     bool CanStart,
     IReadOnlyList<SkillNameView> EntryMissing,
     int VacanciesOpened,
-    IReadOnlyList<ClosedGapView> Closes);
+    IReadOnlyList<ClosedGapView> Closes,
+    int? DistanceKm,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn);
 
 public sealed record SkillNameView(string SkillId, string Name);
 

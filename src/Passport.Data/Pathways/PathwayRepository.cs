@@ -13,7 +13,7 @@ public sealed class PathwayRepository(PassportDatabase database)
     private const string SelectPathway =
         """
         SELECT p.id AS Id, p.organisation_id AS OrganisationId, p.title AS Title, p.place AS Place, p.latitude AS Latitude,
-               p.longitude AS Longitude, p.capacity AS Capacity, p.status AS Status, p.created_at AS CreatedAt,
+               p.longitude AS Longitude, p.capacity AS Capacity, p.status AS Status, p.starts_on AS StartsOn, p.ends_on AS EndsOn, p.created_at AS CreatedAt,
                p.updated_at AS UpdatedAt, p.translations AS Translations, o.name AS OrganisationName
         FROM pathways p
         JOIN organisations o ON o.id = p.organisation_id
@@ -27,8 +27,8 @@ public sealed class PathwayRepository(PassportDatabase database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO pathways (id, organisation_id, title, place, latitude, longitude, capacity, status, created_at, updated_at, translations)
-            VALUES (@Id, @OrganisationId, @Title, @Place, @Latitude, @Longitude, @Capacity, @Status, @CreatedAt, @UpdatedAt, @Translations)
+            INSERT INTO pathways (id, organisation_id, title, place, latitude, longitude, capacity, status, starts_on, ends_on, created_at, updated_at, translations)
+            VALUES (@Id, @OrganisationId, @Title, @Place, @Latitude, @Longitude, @Capacity, @Status, @StartsOn, @EndsOn, @CreatedAt, @UpdatedAt, @Translations)
             ON CONFLICT (id) DO NOTHING
             """,
             pathway.Pathway, transaction, cancellationToken: cancellationToken));
@@ -55,8 +55,8 @@ public sealed class PathwayRepository(PassportDatabase database)
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE pathways
-            SET title = @Title, place = @Place, latitude = @Latitude, longitude = @Longitude, capacity = @Capacity, updated_at = @UpdatedAt,
-                translations = @Translations
+            SET title = @Title, place = @Place, latitude = @Latitude, longitude = @Longitude, capacity = @Capacity,
+                starts_on = @StartsOn, ends_on = @EndsOn, updated_at = @UpdatedAt, translations = @Translations
             WHERE id = @Id AND status <> 'Closed'
             """,
             pathway.Pathway, transaction, cancellationToken: cancellationToken));

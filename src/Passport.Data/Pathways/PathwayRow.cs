@@ -19,6 +19,10 @@ public sealed class PathwayRow
 
     public string Status { get; set; } = "";
 
+    public DateOnly? StartsOn { get; set; }
+
+    public DateOnly? EndsOn { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -9,7 +9,8 @@ namespace Passport.Domain.Pathways;
 /// <summary>
 /// What an education partner offers: the editable content of a pathway. The provider (the partner's organisation),
 /// the id and the status are kept beside it, because an edit may never move a pathway to another provider.
-/// The duration is the sum of the modules' weeks, so it can never disagree with them.
+/// The duration is the sum of the modules' weeks, so it can never disagree with them. Without a start date the
+/// pathway starts any time; an end date needs a start date.
 /// </summary>
 public sealed record Pathway(
     string Title,
@@ -36,6 +37,12 @@ public sealed record Pathway(
     public const double MaxGain = 2;
     public const double GainStep = 0.5;
 
+    /// <summary>The first day of teaching; null when students can start any time.</summary>
+    public DateOnly? StartsOn { get; init; }
+
+    /// <summary>The last day; null when it is not fixed (then the duration says how long it takes).</summary>
+    public DateOnly? EndsOn { get; init; }
+
     public int DurationWeeks => Modules.Sum(module => module.Weeks);
 
     /// <summary>The language the provider wrote the title and the modules in; the fallback for every reader.</summary>
@@ -60,7 +67,25 @@ public sealed record Pathway(
 
         CheckEntryRequirements(errors, skills);
         CheckGains(errors, skills);
+        CheckDates(errors);
         return errors;
+    }
+
+    private void CheckDates(ValidationErrors errors)
+    {
+        if (EndsOn is null)
+        {
+            return;
+        }
+
+        if (StartsOn is null)
+        {
+            errors.Add("startsOn", "Pathway.StartsOn.RequiredWithEnd");
+        }
+        else if (EndsOn < StartsOn)
+        {
+            errors.Add("endsOn", "Pathway.EndsOn.BeforeStart");
+        }
     }
 
     private void CheckModules(ValidationErrors errors)

@@ -17,6 +17,14 @@ public sealed record PathwayContent(
     [property: Id(6)] ImmutableArray<PathwayRequirementSnapshot> EntryRequirements,
     [property: Id(7)] ImmutableArray<PathwayGainSnapshot> Gains)
 {
+    /// <summary>The first day of teaching; null when students can start any time.</summary>
+    [Id(20)]
+    public DateOnly? StartsOn { get; init; }
+
+    /// <summary>The last day; null when not fixed.</summary>
+    [Id(21)]
+    public DateOnly? EndsOn { get; init; }
+
     /// <summary>The duration in weeks: the sum of the modules (see <see cref="Pathway.DurationWeeks"/>).</summary>
     public int DurationWeeks => Modules.Sum(module => module.Weeks);
 
@@ -54,6 +62,8 @@ public sealed record PathwayContent(
         {
             Language = pathway.Language,
             TitleTranslations = Sorted(pathway.TitleTranslations),
+            StartsOn = pathway.StartsOn,
+            EndsOn = pathway.EndsOn,
         };
     }
 

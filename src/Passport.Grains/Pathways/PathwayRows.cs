@@ -27,6 +27,8 @@ public static class PathwayRows
         {
             Language = translations.Language,
             TitleTranslations = PathwayContent.Sorted(translations.TitleOrNone),
+            StartsOn = row.StartsOn,
+            EndsOn = row.EndsOn,
         };
         return new PathwayView(row.Id, row.OrganisationId, row.OrganisationName, Enum.Parse<PathwayStatus>(row.Status), content, row.CreatedAt, row.UpdatedAt);
     }
@@ -46,6 +48,8 @@ public static class PathwayRows
                 Latitude = content.Latitude,
                 Longitude = content.Longitude,
                 Capacity = content.Capacity,
+                StartsOn = content.StartsOn,
+                EndsOn = content.EndsOn,
                 Status = view.Status.ToString(),
                 CreatedAt = view.CreatedAt,
                 UpdatedAt = view.UpdatedAt,

@@ -44,9 +44,28 @@ public static class PathwayAdvice
             .ThenBy(pathway => pathway.Title, StringComparer.CurrentCulture)];
     }
 
+    /// <summary>Kilometres from where the person lives to where the pathway is taught; null when either is unknown.</summary>
+    public static double? DistanceKm(CandidateProfile candidate, PathwayOffer pathway)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(pathway);
+        return candidate.Location is { } home && pathway.Location is { } place ? Geo.DistanceKm(home, place) : null;
+    }
+
     /// <summary>
-    /// Every pathway's effect, best first: most vacancies newly reached, then most gaps closed, then shortest. Only
-    /// measured skills grow, by the provider's expected gain.
+    /// The pathways within <paramref name="maxDistanceKm"/> of where the person lives; every one when they did not say
+    /// where they live, since then no distance is known.
+    /// </summary>
+    public static IReadOnlyList<PathwayOffer> Within(CandidateProfile candidate, IEnumerable<PathwayOffer> pathways, double maxDistanceKm)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(pathways);
+        return [.. pathways.Where(pathway => DistanceKm(candidate, pathway) is not { } km || km <= maxDistanceKm)];
+    }
+
+    /// <summary>
+    /// Every pathway's effect, best first: most vacancies newly reached, then most gaps closed, then nearest, then
+    /// shortest. Only measured skills grow, by the provider's expected gain.
     /// </summary>
     public static IReadOnlyList<PathwayEffect> Rank(CandidateProfile candidate, IReadOnlyList<PathwayOffer> pathways, IReadOnlyList<VacancyProfile> vacancies)
     {
@@ -79,6 +98,7 @@ public static class PathwayAdvice
         return [.. effects
             .OrderByDescending(effect => effect.NewlyReachedVacancies.Count)
             .ThenByDescending(effect => effect.Closes.Sum(c => c.Vacancies))
+            .ThenBy(effect => DistanceKm(candidate, effect.Pathway) ?? 0)
             .ThenBy(effect => effect.Pathway.DurationWeeks)
             .ThenBy(effect => effect.Pathway.Title, StringComparer.CurrentCulture)];
     }

@@ -28,11 +28,19 @@ public sealed record DemoPathway(
     string? Language = null,
     IReadOnlyDictionary<string, string>? Titles = null)
 {
+    /// <summary>The first day of teaching; missing when students can start any time.</summary>
+    public DateOnly? StartsOn { get; init; }
+
+    /// <summary>The last day; only with a start date.</summary>
+    public DateOnly? EndsOn { get; init; }
+
     public Pathway ToDomain() => new(
         Title, [.. (Modules ?? []).Select(module => module.ToDomain())], Location, Capacity, EntryRequirements ?? [], Gains ?? [])
     {
         Language = Language ?? Languages.Default,
         TitleTranslations = Titles ?? ImmutableDictionary<string, string>.Empty,
+        StartsOn = StartsOn,
+        EndsOn = EndsOn,
     };
 }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Passport.Domain.Validation;
 using Passport.Domain.Pathways;
 using Passport.Domain.Skills;
 using Passport.Grains.Pathways;
@@ -32,6 +34,12 @@ public sealed class PathwayForm
     public string? PlaceId { get; set; }
 
     public string? Capacity { get; set; }
+
+    /// <summary>yyyy-MM-dd, as a date field sends it; empty when students can start any time.</summary>
+    public string? StartsOn { get; set; }
+
+    /// <summary>yyyy-MM-dd; empty when the end is not fixed.</summary>
+    public string? EndsOn { get; set; }
 
     public List<SkillRow> Skills { get; set; } = [];
 
@@ -73,6 +81,8 @@ public sealed class PathwayForm
             Modules = [.. content.Modules.Select(module => new ModuleRow { Title = module.Title, Weeks = FormNumbers.Show(module.Weeks) })],
             Place = content.Place,
             Capacity = FormNumbers.Show(content.Capacity),
+            StartsOn = content.StartsOn?.ToString(DateFormat, CultureInfo.InvariantCulture),
+            EndsOn = content.EndsOn?.ToString(DateFormat, CultureInfo.InvariantCulture),
             Skills = [.. content.EntryRequirements.Select(requirement => requirement.SkillId).Union(content.Gains.Select(gain => gain.SkillId))
                 .Select(skillId => new SkillRow
                 {
@@ -97,6 +107,21 @@ public sealed class PathwayForm
         }
     }
 
+    /// <summary>The date fields that were filled but are not a date; the API's JSON cannot carry such a value at all.</summary>
+    public ValidationErrors UnreadableDates()
+    {
+        var errors = new ValidationErrors();
+        foreach (var (field, text) in new[] { ("startsOn", StartsOn), ("endsOn", EndsOn) })
+        {
+            if (!string.IsNullOrWhiteSpace(text) && DateOrNull(text) is null)
+            {
+                errors.Add(field, "Pathway.Date.Unreadable");
+            }
+        }
+
+        return errors;
+    }
+
     /// <summary>
     /// The same request the API reads, with the location of <paramref name="place"/> (without one, the location has no
     /// point and the rules refuse it); blank module rows and skill rows without a value are left out. The form has no
@@ -112,7 +137,16 @@ public sealed class PathwayForm
         [.. EntryRows.Select(row => (PathwayRequest.RequirementRequest?)new PathwayRequest.RequirementRequest(row.SkillId, FormNumbers.WholeOrNull(row.EntryLevel)))],
         [.. GainRows.Select(row => (PathwayRequest.GainRequest?)new PathwayRequest.GainRequest(row.SkillId, FormNumbers.DecimalOrNull(row.Gain)))],
         Language,
-        Titles.Given(Language ?? Passport.Domain.Accounts.Languages.Default));
+        Titles.Given(Language ?? Passport.Domain.Accounts.Languages.Default))
+    {
+        StartsOn = DateOrNull(StartsOn),
+        EndsOn = DateOrNull(EndsOn),
+    };
+
+    private const string DateFormat = "yyyy-MM-dd";
+
+    private static DateOnly? DateOrNull(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     private static Dictionary<string, string?>? KeptTranslations(PathwayContent? before, string? title) =>
         before?.Modules.FirstOrDefault(module => module.Title == title?.Trim()) is { TitleTranslations.Count: > 0 } kept

@@ -15,6 +15,12 @@ public sealed record PathwayRequest(
     string? Language = null,
     IReadOnlyDictionary<string, string?>? Titles = null)
 {
+    /// <summary>The first day of teaching (yyyy-MM-dd); missing when students can start any time.</summary>
+    public DateOnly? StartsOn { get; init; }
+
+    /// <summary>The last day (yyyy-MM-dd); only with a start date.</summary>
+    public DateOnly? EndsOn { get; init; }
+
     /// <summary>A module; <c>titles</c> optionally gives its title in other languages, by language code.</summary>
     public sealed record ModuleRequest(string? Title, int? Weeks, IReadOnlyDictionary<string, string?>? Titles = null);
 
@@ -38,6 +44,8 @@ public sealed record PathwayRequest(
     {
         Language = Language?.Trim() ?? Languages.Default,
         TitleTranslations = Typed(Titles),
+        StartsOn = StartsOn,
+        EndsOn = EndsOn,
     };
 
     // Blank translations count as not given; unknown language codes stay, for the rules to name them.

@@ -24,6 +24,12 @@ public sealed record PathwayResponse(
     string Language,
     IReadOnlyDictionary<string, string> Titles)
 {
+    /// <summary>The first day of teaching; null when students can start any time.</summary>
+    public DateOnly? StartsOn { get; init; }
+
+    /// <summary>The last day; null when not fixed.</summary>
+    public DateOnly? EndsOn { get; init; }
+
     public sealed record ProviderResponse(Guid Id, string Name);
 
     /// <summary>A module: its title for the reader, and every language given.</summary>
@@ -58,6 +64,10 @@ public sealed record PathwayResponse(
             [.. content.Gains.Select(gain => new GainResponse(gain.SkillId, gain.ExpectedGain))],
             view.UpdatedAt,
             content.Language,
-            MultilingualText.Of(content.Language, content.Title, content.TitleTranslations).All);
+            MultilingualText.Of(content.Language, content.Title, content.TitleTranslations).All)
+        {
+            StartsOn = content.StartsOn,
+            EndsOn = content.EndsOn,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Passport.Application.Pathways;
+using Passport.Application.PersonalData;
 using Passport.Data.Pathways;
 using Passport.Domain.Skills;
 using Passport.Grains.Pathways;
@@ -36,6 +37,10 @@ public static class PathwaysApi
         group.MapPost("/{id:guid}/close", CloseAsync).WithSummary("Stop offering a pathway, for good")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/questions", QuestionsAsync)
+            .WithSummary("Questions young people asked about a pathway, with their contact details while they share them (logged in their access log)")
+            .WithPaging()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         endpoints.MapGet("/api/pathways", ListPublishedAsync).WithTags("Pathways").AllowAnonymous()
             .WithSummary("Pathways on offer (open or full), newest first")
@@ -123,6 +128,13 @@ public static class PathwaysApi
             PathwayChange.NotFound => NotFound(problems),
             _ => problems.Create(StatusCodes.Status409Conflict, "Pathways.Problem.Closed.Title", "Pathways.Problem.Closed.Detail"),
         };
+
+    private static async Task<Results<Ok<ProviderQuestion[]>, ProblemHttpResult>> QuestionsAsync(
+        Guid id, ListPage page, HttpContext context, PathwayQuestions questions, OutcomeResults results)
+    {
+        var outcome = await questions.ForProviderAsync(context.User, id, page.Request, AccessChannel.Api, context.RequestAborted);
+        return outcome.IsDone ? page.Ok(outcome.Value!) : results.Problem(outcome);
+    }
 
     private static Guid OrganisationOf(HttpContext context) => context.User.GetOrganisationId()!.Value;
 

@@ -16,6 +16,7 @@ public static class PathwaysHostingExtensions
     public static IEndpointRouteBuilder MapPathways(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPathwaysApi();
+        endpoints.MapMyPathwaysApi();
         return endpoints;
     }
 }

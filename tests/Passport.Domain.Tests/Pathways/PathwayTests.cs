@@ -142,4 +142,24 @@ public sealed class PathwayTests
     [InlineData(double.NaN)]
     public void Validate_GainOutOfRangeOrStep_IsRefused(double gain) =>
         Assert.Equal(["gains[0].expectedGain:Pathway.Gain.OutOfRange"], Codes(Valid() with { Gains = [new SkillGain("empathy", gain)] }));
+
+    [Fact]
+    public void Validate_NoDates_StartsAnyTimeAndIsValid() =>
+        Assert.Empty(Codes(Valid() with { StartsOn = null, EndsOn = null }));
+
+    [Fact]
+    public void Validate_StartOnly_IsValid() =>
+        Assert.Empty(Codes(Valid() with { StartsOn = new DateOnly(2027, 2, 1) }));
+
+    [Fact]
+    public void Validate_EndOnTheStartDay_IsValid() =>
+        Assert.Empty(Codes(Valid() with { StartsOn = new DateOnly(2027, 2, 1), EndsOn = new DateOnly(2027, 2, 1) }));
+
+    [Fact]
+    public void Validate_EndWithoutStart_AsksForTheStart() =>
+        Assert.Equal(["startsOn:Pathway.StartsOn.RequiredWithEnd"], Codes(Valid() with { EndsOn = new DateOnly(2027, 6, 30) }));
+
+    [Fact]
+    public void Validate_EndBeforeStart_IsRefused() =>
+        Assert.Equal(["endsOn:Pathway.EndsOn.BeforeStart"], Codes(Valid() with { StartsOn = new DateOnly(2027, 2, 1), EndsOn = new DateOnly(2027, 1, 31) }));
 }

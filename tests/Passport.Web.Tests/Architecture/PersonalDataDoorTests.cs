@@ -70,6 +70,8 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         ["GET /api/employer/vacancies/{id:guid}/candidates/{candidateRef}"] = test => test.CandidateDetailAsync(page: false),
         ["GET,POST /employer/vacancies/{VacancyId:guid}/candidates/{CandidateRef}"] = test => test.CandidateDetailAsync(page: true),
         ["GET,POST /coach/workshops/{WorkshopId:guid}"] = test => test.WorkshopBoardAsync(),
+        ["GET /api/education/pathways/{id:guid}/questions"] = test => test.PathwayQuestionsAsync(page: false),
+        ["GET,POST /education/pathways/{Id:guid}/questions"] = test => test.PathwayQuestionsAsync(page: true),
     };
 
     private static IEnumerable<string> ReadingOthersData() =>
