@@ -106,6 +106,7 @@ public sealed class WorkshopPageTests(SqliteWebAppFixture fixture, BrowserFixtur
 
         await Assertions.Expect(card.Locator(".board-status")).ToHaveTextAsync("Paused (stopped for now)", new() { Timeout = 20_000 });
         await Assertions.Expect(card).ToHaveAttributeAsync("data-activity", "Paused");
+        await Assertions.Expect(coach.Locator("#participants-heading ~ [role=status]")).ToHaveTextAsync("Robin paused.");
         await Assertions.Expect(card.Locator("progress")).ToHaveAttributeAsync("value", "1");
         await AssertAccessibleAsync(coach);
         // The row keeps its height as it fills in, so nothing on the board moves.
