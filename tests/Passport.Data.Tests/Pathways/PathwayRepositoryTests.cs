@@ -1,3 +1,5 @@
+using Passport.Data.Accounts;
+using Passport.Data.Database;
 using Passport.Data.Organisations;
 using Passport.Data.Pathways;
 using Passport.Data.Tests.Database;
@@ -166,6 +168,56 @@ public abstract class PathwayRepositoryTests(DatabaseFixture fixture)
 
         Assert.Equal(["Full", "Open"], listed.Select(pathway => pathway.Pathway.Status).Order());
         Assert.All(listed, pathway => Assert.Equal(2, pathway.Gains.Count));
+    }
+
+    [Fact]
+    public async Task Dates_StoredAndChanged_ReadBackAsDatesOrNone()
+    {
+        var pathway = NewPathway(await NewProviderAsync());
+        pathway.Pathway.StartsOn = new DateOnly(2027, 2, 1);
+        pathway.Pathway.EndsOn = new DateOnly(2027, 6, 30);
+
+        Assert.True(await _repository.CreateAsync(pathway));
+        var created = (await _repository.GetAsync(pathway.Pathway.Id))!.Pathway;
+        pathway.Pathway.EndsOn = null;
+        Assert.True(await _repository.UpdateAsync(pathway));
+        var updated = (await _repository.GetAsync(pathway.Pathway.Id))!.Pathway;
+
+        Assert.Equal((new DateOnly(2027, 2, 1), new DateOnly(2027, 6, 30)), (created.StartsOn, created.EndsOn));
+        Assert.Equal((new DateOnly(2027, 2, 1), (DateOnly?)null), (updated.StartsOn, updated.EndsOn));
+    }
+
+    [Fact]
+    public async Task Questions_OfTwoPeople_ListedPerPathwayPerPersonAndCounted()
+    {
+        var providerId = await NewProviderAsync();
+        var pathway = NewPathway(providerId, "Open");
+        Assert.True(await _repository.CreateAsync(pathway));
+        var questions = new PathwayQuestionRepository(fixture.Database);
+        using var users = new UserStore(fixture.Database, fixture.Time);
+        var people = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var email = $"q-{Guid.NewGuid():N}@example.org";
+            var user = new PassportUser { Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = "Asker", Language = "en" };
+            await users.CreateAsync(user, CancellationToken.None);
+            people.Add(user.Id);
+        }
+
+        var asked = fixture.Time.GetUtcNow();
+        foreach (var (person, minutes) in new[] { (people[0], 0), (people[1], 1), (people[0], 2) })
+        {
+            await questions.AddAsync(new PathwayQuestionRow
+            {
+                Id = Guid.CreateVersion7(), PathwayId = pathway.Pathway.Id, OrganisationId = providerId, UserId = person,
+                ConsentId = Guid.CreateVersion7(), Question = minutes == 1 ? null : $"Question {minutes}", AskedAt = asked.AddMinutes(minutes),
+            });
+        }
+
+        Assert.Equal(["Question 0", null, "Question 2"], (await questions.ListForPathwayAsync(pathway.Pathway.Id)).Select(row => row.Question));
+        Assert.Equal(["Question 0", null], (await questions.ListForPathwayAsync(pathway.Pathway.Id, new PageRequest(1, 1))).Select(row => row.Question));
+        Assert.Equal(["Question 0", "Question 2"], (await questions.ListOfUserAsync(people[0], pathway.Pathway.Id)).Select(row => row.Question));
+        Assert.Equal(3, (await questions.CountByPathwayAsync(providerId))[pathway.Pathway.Id]);
     }
 }
 

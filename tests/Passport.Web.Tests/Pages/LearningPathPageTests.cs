@@ -118,6 +118,34 @@ public sealed class LearningPathPageTests(SqliteWebAppFixture fixture, BrowserFi
         await AssertAccessibleAtBothWidthsAsync(desk);
     }
 
+    [Fact]
+    public async Task PathwayEditor_PartnerChangesDates_AnEndBeforeTheStartIsRefusedThenStartsAnyTime()
+    {
+        using var school = await Staff.NewAsync(_app, OrganisationKind.EducationProvider, "education");
+        var place = PlaceOf(_app, Home);
+        var pathwayId = await OpenPathwayAsync(school.Client, $"Dated {Guid.NewGuid():N}"[..14], place.Latitude, place.Longitude, place.Name);
+        var page = await SignedInAsync(_app, browser, school.Email);
+        await page.GotoAsync($"/education/pathways/{pathwayId}");
+        await Assertions.Expect(page.Locator("#startsOn")).ToHaveValueAsync("2027-02-01");
+        await Assertions.Expect(page.Locator("#endsOn")).ToHaveValueAsync("2027-04-30");
+
+        await page.Locator("#endsOn").FillAsync("2027-01-15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#endsOn-error")).ToHaveTextAsync("The end date must be on or after the start date.");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("The end date must be on or after the start date.");
+        await AssertAccessibleAtBothWidthsAsync(page);
+        await page.Locator("#startsOn").FillAsync("");
+        await page.Locator("#endsOn").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/education/pathways/{pathwayId}?done=saved");
+        await Assertions.Expect(page.Locator("#startsOn")).ToHaveValueAsync("");
+        var stored = await school.Client.GetFromJsonAsync<JsonElement>($"/api/education/pathways/{pathwayId}");
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("startsOn").ValueKind);
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("endsOn").ValueKind);
+    }
+
     private static async Task<Guid> OpenPathwayAsync(HttpClient school, string title, double latitude, double longitude, string place)
     {
         using var created = await school.PostAsJsonAsync("/api/education/pathways", new

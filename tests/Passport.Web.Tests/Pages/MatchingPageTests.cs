@@ -184,6 +184,23 @@ public sealed partial class MatchingPageTests(SqliteWebAppFixture fixture, Brows
     {
         using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
         await PublishVacancyAsync(_app, employer.Client, "drammen", [("teamwork", 3, 3), ("planning", 1, 2)], hours: 36);
+        // Learning paths are limited to the matching distance: the one that closes the gap is taught in Drammen too.
+        using var school = await Staff.NewAsync(_app, OrganisationKind.EducationProvider, "education");
+        var drammen = PlaceOf(_app, "drammen");
+        using (var created = await school.Client.PostAsJsonAsync("/api/education/pathways", new
+        {
+            title = "Teamwork on the work floor",
+            modules = new[] { new { title = "Working in a team", weeks = 4 } },
+            location = new { latitude = drammen.Latitude, longitude = drammen.Longitude, place = drammen.Name },
+            capacity = 12,
+            entryRequirements = Array.Empty<object>(),
+            gains = new[] { new { skillId = "teamwork", expectedGain = 1.0 } },
+        }))
+        {
+            var pathwayId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            (await school.Client.PostAsync($"/api/education/pathways/{pathwayId}/open", null)).Dispose();
+        }
+
         var (seeker, _) = await TestCandidates.AddAsync(_app, new CandidateSpec(
             new Dictionary<string, int> { ["teamwork"] = 2, ["planning"] = 3 }, "drammen", 36, Findable: false));
         using var _seeker = seeker;
@@ -207,7 +224,7 @@ public sealed partial class MatchingPageTests(SqliteWebAppFixture fixture, Brows
         await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "See this job – Test job in Drammen" })).ToHaveAttributeAsync("href", new Regex("^/jobs/"));
         Assert.True(await card.Locator(".reason").CountAsync() > 0, "the card gives reasons");
         await Assertions.Expect(card.Locator(".gaps")).ToContainTextAsync("Teamwork: level 2, the job asks 3.");
-        var pathway = card.Locator(".gaps").GetByRole(AriaRole.Link, new() { Name = "Solar panel fitter" });
+        var pathway = card.Locator(".gaps").GetByRole(AriaRole.Link, new() { Name = "Teamwork on the work floor" });
         await Assertions.Expect(pathway).ToHaveAttributeAsync("href", new Regex("^/pathways/[0-9a-f-]{36}$"));
         await AssertAccessibleAtBothWidthsAsync(page);
 
@@ -216,7 +233,7 @@ public sealed partial class MatchingPageTests(SqliteWebAppFixture fixture, Brows
 
         await page.WaitForURLAsync("**/pathways");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Learning paths for you");
-        var path = page.Locator(".pathway-card", new() { HasText = "Solar panel fitter" });
+        var path = page.Locator(".pathway-card", new() { HasText = "Teamwork on the work floor" });
         await Assertions.Expect(path).ToContainTextAsync("More jobs within your reach: 1.");
         await Assertions.Expect(path).ToContainTextAsync("Teamwork from level 2 to 3 (jobs that ask this: 1)");
         await Assertions.Expect(path).ToContainTextAsync("Yes, you can start now.");
