@@ -54,6 +54,35 @@ public sealed class PlainWordsPageTests(SqliteWebAppFixture fixture, BrowserFixt
         await AssertAccessibleAsync(page);
     }
 
+    [Theory]
+    [InlineData(360, 640, true)]
+    [InlineData(Wide, 800, false)]
+    public async Task NewVacancy_TitleInOtherLanguages_IsOptionalAndKeptAfterAFailedPost(int width, int height, bool touch)
+    {
+        using var employer = await Staff.NewAsync(_app, Passport.Domain.Organisations.OrganisationKind.Employer);
+        var page = await browser.NewPageAsync(_app.Address, width, height, touch);
+        await SignInAsync(page, employer.Email, Hosting.Accounts.Password);
+
+        await page.GotoAsync("/employer/vacancies/new");
+
+        var translations = page.Locator("details.translations");
+        await Assertions.Expect(translations.Locator("summary")).ToHaveTextAsync("Job title in other languages (optional)");
+        await Assertions.Expect(page.Locator("#title-nl")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#title-en")).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page);
+        await page.Locator("#title").FillAsync("Forklift driver");
+        await translations.Locator("summary").ClickAsync();
+        await page.GetByLabel("Job title – Nederlands").FillAsync("Heftruckchauffeur");
+        await page.GetByLabel("Job title – Dansk").FillAsync(new string('x', 121));
+        await page.Locator("button[type=submit]", new() { HasText = "Save as draft" }).ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "This text can have at most 120 characters." })).ToHaveAttributeAsync("href", "#title-da");
+        await Assertions.Expect(page.Locator("#title-nl")).ToHaveValueAsync("Heftruckchauffeur");
+        await Assertions.Expect(page.Locator("#title-da")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertAccessibleAsync(page);
+    }
+
     [Fact]
     public async Task RankerOversight_Admin_ReadsQualityInWordsAndOpensTheNumber()
     {
