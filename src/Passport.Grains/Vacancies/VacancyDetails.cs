@@ -77,4 +77,10 @@ public sealed record MustHaveDetails(
     /// <summary>The label in other product languages.</summary>
     [Id(2)]
     public ImmutableSortedDictionary<string, string> LabelTranslations { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    // By value, translations included, like the rest of the record.
+    public bool Equals(MustHaveDetails? other) =>
+        other is not null && Label == other.Label && EscoUri == other.EscoUri && MultilingualText.SameTranslations(LabelTranslations, other.LabelTranslations);
+
+    public override int GetHashCode() => HashCode.Combine(Label, EscoUri, LabelTranslations?.Count);
 }

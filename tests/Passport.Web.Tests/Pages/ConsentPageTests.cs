@@ -57,7 +57,7 @@ public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture
         await card.GetByRole(AriaRole.Link, new() { Name = $"What was recorded – {organisation}" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What was recorded");
         await Assertions.Expect(page.Locator(".record-card").First).ToContainTextAsync("You said yes");
-        await page.GetByText("Show the record as data (JSON)").ClickAsync();
+        await page.GetByText("Show the full record, as a computer reads it").ClickAsync();
         await Assertions.Expect(page.Locator(".raw-record pre")).ToContainTextAsync("ISO/IEC TS 27560:2023");
         await AssertAccessibleAtBothWidthsAsync(page);
 

@@ -28,6 +28,9 @@ public sealed class PathwayPageTests(SqliteWebAppFixture fixture, BrowserFixture
         await page.Locator("#title").FocusAsync();
         await page.Keyboard.TypeAsync("Warehouse basics");
         await page.Keyboard.PressAsync("Tab");
+        // The title in other languages is optional and closed: one stop on its summary, then on to the modules.
+        await Assertions.Expect(page.Locator("details.translations summary")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("#module-0-title")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Safety first");
         await page.Keyboard.PressAsync("Tab");

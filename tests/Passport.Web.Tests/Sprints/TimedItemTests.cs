@@ -47,7 +47,7 @@ public sealed class TimedItemTests
         Directory.Delete(content, recursive: true);
     }
 
-    private static void CopyDirectory(string source, string target)
+    internal static void CopyDirectory(string source, string target)
     {
         foreach (var directory in Directory.GetDirectories(source, "*", SearchOption.AllDirectories))
         {
@@ -60,7 +60,7 @@ public sealed class TimedItemTests
         }
     }
 
-    private static string QuickSprint()
+    internal static string QuickSprint()
     {
         static object Text(string text) => new { en = text, nl = text, da = text, nb = text };
         var items = Enumerable.Range(1, 3).Select(index => new
