@@ -10,7 +10,7 @@ internal sealed record PageSpeedOptions
           --runs N          loads of each page per variant; the median is reported (5)
           --throttle R      CPU slow-down through CDP Emulation.setCPUThrottlingRate (4)
           --chromium PATH   the Chromium to drive (PASSPORT_TEST_CHROMIUM, else /usr/bin/chromium)
-          --host-dll PATH   the host to start (src/Passport.Web/bin/Release/net10.0/Passport.Web.dll)
+          --host-dll PATH   the published host to start (artifacts/page-speed-host/Passport.Web.dll)
           --url URL         measure a running host instead (with the demo content seeded)
           --write FILE      replace the page-speed results in FILE (docs/benchmarks.md) with this run's
           --assert          exit 1 unless every page meets LCP <= 2.0 s and CLS <= 0.05

@@ -18,7 +18,8 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 }
 
 var root = Machine.RepositoryRoot();
-var command = "dotnet " + string.Join(' ', Environment.GetCommandLineArgs().Select(argument => Path.IsPathRooted(argument) ? Path.GetRelativePath(root, argument) : argument));
+var command = "dotnet " + string.Join(' ', Environment.GetCommandLineArgs().Select(argument =>
+    Path.IsPathRooted(argument) && argument.StartsWith(root, StringComparison.Ordinal) ? Path.GetRelativePath(root, argument) : argument));
 var machine = Machine.Describe();
 Console.WriteLine($"Machine: {machine}");
 Console.WriteLine($"Command: {command}");
@@ -29,7 +30,8 @@ try
     var url = options.Url;
     if (url is null)
     {
-        var dll = options.HostDll ?? Machine.DefaultHostDll();
+        // Absolute: the host runs in a folder of its own.
+        var dll = Path.GetFullPath(options.HostDll ?? Path.Combine(root, "artifacts", "page-speed-host", "Passport.Web.dll"));
         Console.WriteLine($"Starting {dll} (SQLite, demo content) ...");
         host = await HostProcess.StartAsync(dll, null, CancellationToken.None);
         url = host.Url;
@@ -51,6 +53,8 @@ try
     var results = new List<PageResult>();
     foreach (var journey in journeys)
     {
+        // One load first, unmeasured: the host's first render of a page includes compiling it, which is not the page's speed.
+        await bench.MeasureAsync(journey, Shell.Now);
         var now = new List<Vitals>();
         var before = new List<Vitals>();
         // Alternating, so a busy moment on the machine falls on both shells alike.
@@ -90,17 +94,32 @@ finally
     }
 }
 
+// The commit measured, and whether the tracked files differed from it.
 static string Commit(string root)
 {
-    using var git = Process.Start(new ProcessStartInfo("git") { ArgumentList = { "-C", root, "rev-parse", "--short", "HEAD" }, RedirectStandardOutput = true });
-    if (git is null)
+    var commit = Git(root, "rev-parse", "--short", "HEAD") ?? "unknown";
+    return Git(root, "status", "--porcelain", "--untracked-files=no") is { Length: > 0 } ? $"{commit} (with uncommitted changes)" : commit;
+}
+
+static string? Git(string root, params string[] arguments)
+{
+    var start = new ProcessStartInfo("git") { RedirectStandardOutput = true };
+    start.ArgumentList.Add("-C");
+    start.ArgumentList.Add(root);
+    foreach (var argument in arguments)
     {
-        return "unknown";
+        start.ArgumentList.Add(argument);
     }
 
-    var commit = git.StandardOutput.ReadToEnd().Trim();
+    using var git = Process.Start(start);
+    if (git is null)
+    {
+        return null;
+    }
+
+    var output = git.StandardOutput.ReadToEnd().Trim();
     git.WaitForExit();
-    return git.ExitCode == 0 ? commit : "unknown";
+    return git.ExitCode == 0 ? output : null;
 }
 
 namespace Passport.PageSpeed

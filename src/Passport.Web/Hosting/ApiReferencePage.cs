@@ -14,8 +14,10 @@ public static class ApiReferencePage
 
     private const string Language = "en";
 
-    // Scalar draws the names of its client libraries in a faint grey that fails WCAG 2.1 AA contrast (axe color-contrast).
-    private const string ContrastCss = ".client-libraries-text { color: var(--scalar-color-1) !important; opacity: 1 !important; }";
+    // Scalar draws the names of its client libraries and its search placeholder in a faint grey that fails WCAG 2.1 AA
+    // contrast (axe color-contrast).
+    private const string ContrastCss =
+        ".client-libraries-text, .sidebar-search-placeholder { color: var(--scalar-color-1) !important; opacity: 1 !important; }";
 
     public static IEndpointConventionBuilder MapPassportApiReference(this WebApplication app)
     {
