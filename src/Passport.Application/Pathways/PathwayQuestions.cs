@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Passport.Application.Accounts;
 using Passport.Application.Consent;
+using Passport.Application.Localization;
 using Passport.Application.Matching;
 using Passport.Application.PersonalData;
 using Passport.Data.Accounts;
@@ -55,7 +56,7 @@ public sealed class PathwayQuestions(
         var content = view.Content;
         return Outcome.Done(new MyPathwayDetail(
             view.Id,
-            content.Title,
+            content.TitleIn(TextLanguage.Current()),
             new MyPathwayDetail.ProviderView(view.OrganisationId, view.OrganisationName),
             view.Status.ToString().ToLowerInvariant(),
             content.Place,
@@ -63,7 +64,7 @@ public sealed class PathwayQuestions(
             content.StartsOn,
             content.EndsOn,
             content.DurationWeeks,
-            [.. content.Modules.Select(module => new MyPathwayDetail.ModuleView(module.Title, module.Weeks))],
+            [.. content.Modules.Select(module => new MyPathwayDetail.ModuleView(content.ModuleTitleIn(module, TextLanguage.Current()), module.Weeks))],
             [.. content.Gains.Select(gain => new MyPathwayDetail.TaughtSkillView(gain.SkillId, words.SkillName(gain.SkillId), gain.ExpectedGain))],
             [.. content.EntryRequirements.Select(requirement => new MyPathwayDetail.EntryLevelView(
                 requirement.SkillId, words.SkillName(requirement.SkillId), requirement.MinimumLevel))],
@@ -106,7 +107,7 @@ public sealed class PathwayQuestions(
         else
         {
             var language = (await users.FindByIdAsync(userId.ToString(), cancellationToken))?.Language ?? Domain.Accounts.Languages.Default;
-            var purpose = words.InLanguage(language, "PathwayQuestion.Purpose", view.Content.Title);
+            var purpose = words.InLanguage(language, "PathwayQuestion.Purpose", view.Content.TitleIn(language));
             var shared = await consents.ShareAsync(
                 userId, new ConsentInput(view.OrganisationId, null, false, [DataCategory.Contact.Name()], purpose, null), cancellationToken);
             if (!shared.IsDone)

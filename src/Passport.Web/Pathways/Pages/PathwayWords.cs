@@ -19,14 +19,15 @@ public static class PathwayWords
         };
     }
 
-    /// <summary>"Starts any time", "Starts 1 Feb 2027" or "1 Feb 2027 to 30 Jun 2027".</summary>
-    public static string When(IStringLocalizer<Texts> texts, DateOnly? startsOn, DateOnly? endsOn)
+    /// <summary>"Starts any time", "Starts 1 February 2027" or "1 February 2027 to 30 June 2027", in the reader's date style.</summary>
+    public static string When(IStringLocalizer<Texts> texts, LocalDates dates, DateOnly? startsOn, DateOnly? endsOn)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(dates);
         return (startsOn, endsOn) switch
         {
-            ({ } start, { } end) => texts["MyPathway.When.FromTo", Day(start), Day(end)],
-            ({ } start, null) => texts["MyPathway.When.From", Day(start)],
+            ({ } start, { } end) => texts["MyPathway.When.FromTo", dates.Day(start), dates.Day(end)],
+            ({ } start, null) => texts["MyPathway.When.From", dates.Day(start)],
             _ => texts["MyPathway.When.AnyTime"],
         };
     }
@@ -37,6 +38,4 @@ public static class PathwayWords
         ArgumentNullException.ThrowIfNull(texts);
         return texts[$"MyPathway.Gain.{gain.ToString(CultureInfo.InvariantCulture)}"];
     }
-
-    private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 }
