@@ -1,4 +1,5 @@
 using Passport.Data.Accounts;
+using Passport.Data.Database;
 using Passport.Data.Organisations;
 using Passport.Data.Tests.Database;
 using Passport.Data.Vacancies;
@@ -138,6 +139,56 @@ public abstract class VacancyRepositoryTests(DatabaseFixture fixture)
         var found = await _repository.GetAsync(vacancy.Id);
         Assert.Equal(VacancyStatus.Draft, found!.Status);
         Assert.Null(found.ClosedAt);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_WithAChange_ReplacesTheVacancyAndItsRowsAndRecordsTheChange()
+    {
+        var organisationId = await NewEmployerAsync();
+        var staff = await NewStaffAsync(organisationId);
+        var vacancy = NewVacancy(organisationId, staff.Id);
+        await _repository.CreateAsync(vacancy);
+        var changed = vacancy.Vacancy with
+        {
+            Title = "Forklift driver, nights",
+            Location = new VacancyLocation(51.4416, 5.4697, "Eindhoven"),
+            Skills = [new VacancySkill("teamwork", 1, 2)],
+            MustHaves = [],
+        };
+        var change = new VacancyChangeRow
+        {
+            Id = Guid.CreateVersion7(), VacancyId = vacancy.Id, ChangedAt = fixture.Time.GetUtcNow(), ChangedByUserId = staff.Id,
+            Fields = "title location skills mustHaves",
+        };
+
+        Assert.True(await _repository.UpdateAsync(vacancy.Id, VacancyStatus.Draft, changed, change));
+
+        var found = await _repository.GetAsync(vacancy.Id);
+        Assert.NotNull(found);
+        Assert.Equal(changed.Title, found.Vacancy.Title);
+        Assert.Equal(changed.Location, found.Vacancy.Location);
+        Assert.Equal(changed.Skills, found.Vacancy.Skills);
+        Assert.Empty(found.Vacancy.MustHaves);
+        Assert.Equal(VacancyStatus.Draft, found.Status);
+        var recorded = Assert.Single(await _repository.ListChangesAsync(vacancy.Id, new PageRequest(1, 10)));
+        Assert.Equal((change.Id, change.ChangedAt, staff.Id, "Noor"), (recorded.Id, recorded.ChangedAt, recorded.ChangedByUserId, recorded.ChangedByName));
+        Assert.Equal(["title", "location", "skills", "mustHaves"], recorded.FieldList);
+        Assert.Equal(recorded.Id, Assert.Single(await _repository.ListChangesByAsync(staff.Id)).Id);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_FromAnotherStatus_ChangesNothingAndRecordsNothing()
+    {
+        var organisationId = await NewEmployerAsync();
+        var vacancy = NewVacancy(organisationId, null);
+        await _repository.CreateAsync(vacancy);
+        var change = new VacancyChangeRow { Id = Guid.CreateVersion7(), VacancyId = vacancy.Id, ChangedAt = fixture.Time.GetUtcNow(), Fields = "title" };
+
+        Assert.False(await _repository.UpdateAsync(vacancy.Id, VacancyStatus.Published, vacancy.Vacancy with { Title = "Other" }, change));
+
+        Assert.Equal(vacancy.Vacancy.Title, (await _repository.GetAsync(vacancy.Id))!.Vacancy.Title);
+        Assert.Equal(vacancy.Vacancy.Skills, (await _repository.GetAsync(vacancy.Id))!.Vacancy.Skills);
+        Assert.Empty(await _repository.ListChangesAsync(vacancy.Id, new PageRequest(1, 10)));
     }
 
     [Fact]

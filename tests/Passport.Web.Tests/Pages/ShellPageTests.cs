@@ -74,7 +74,11 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
 
         var summary = page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(summary).ToBeVisibleAsync();
-        Assert.Equal(["#displayName", "#email", "#password", "#birthYear"], await summary.Locator("a").EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))"));
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        // The page's own path before each fragment: with <base href="/"> a bare "#email" would lead to the home page.
+        Assert.Equal(
+            ["/account/signup#displayName", "/account/signup#email", "/account/signup#password", "/account/signup#birthYear"],
+            await summary.Locator("a").EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))"));
         Assert.Equal("true", await page.Locator("#email").GetAttributeAsync("aria-invalid"));
     }
 

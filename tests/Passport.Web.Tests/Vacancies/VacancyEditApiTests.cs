@@ -104,6 +104,36 @@ public abstract class VacancyEditApiTests(WebAppFixture fixture)
         Assert.Equal(author.DisplayName, changes[0].GetProperty("changedBy").GetString());
     }
 
+    [Fact]
+    public async Task Edit_EditorExportsThenErasesTheirAccount_TheHistoryKeepsTheChangeButNotThem()
+    {
+        using var author = await Staff.NewAsync(_app, OrganisationKind.Employer);
+        var colleague = await Staff.ColleagueAsync(_app, author, OrganisationKind.Employer);
+        var id = await CreateAsync(author.Client, publish: true);
+        var body = Body();
+        body["hoursPerWeek"] = 36;
+        using (var edited = await colleague.Client.PutAsync($"{Route}/{id}", Json(body)))
+        {
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        }
+
+        using (colleague)
+        {
+            var export = await colleague.Client.GetFromJsonAsync<JsonElement>("/api/me/export");
+            var own = Assert.Single(export.GetProperty("account").GetProperty("vacancyChanges").EnumerateArray());
+            Assert.Equal(id, own.GetProperty("vacancyId").GetGuid());
+            Assert.Equal(["hoursPerWeek"], own.GetProperty("fields").EnumerateArray().Select(field => field.GetString()));
+
+            using var erased = await Hosting.Accounts.EraseAsync(colleague.Client);
+            Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        }
+
+        var change = Assert.Single(await ChangesAsync(author.Client, id));
+        Assert.Equal(JsonValueKind.Null, change.GetProperty("changedBy").ValueKind);
+        Assert.Equal(["hoursPerWeek"], change.GetProperty("fields").EnumerateArray().Select(field => field.GetString()));
+        Assert.Empty(await Privacy.TableScan.FindAsync(_app, colleague.Email, colleague.DisplayName, colleague.UserId.ToString()));
+    }
+
     [Theory]
     [InlineData("hours-60", "hoursPerWeek")]
     [InlineData("latitude-200", "location.latitude")]
