@@ -143,13 +143,14 @@ public sealed class VacancyRepository(PassportDatabase database)
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE vacancies
-            SET title = @Title, sector = @Sector, latitude = @Latitude, longitude = @Longitude, place = @Place, hours_per_week = @HoursPerWeek
+            SET title = @Title, sector = @Sector, latitude = @Latitude, longitude = @Longitude, place = @Place, hours_per_week = @HoursPerWeek,
+                translations = @Translations
             WHERE id = @vacancyId AND status = @status
             """,
             new
             {
                 vacancyId, status = expected.ToString(), vacancy.Title, vacancy.Sector, vacancy.Location.Latitude, vacancy.Location.Longitude,
-                vacancy.Location.Place, vacancy.HoursPerWeek,
+                vacancy.Location.Place, vacancy.HoursPerWeek, Translations = TranslationsOf(vacancy),
             },
             transaction, cancellationToken: cancellationToken));
         if (updated != 1)

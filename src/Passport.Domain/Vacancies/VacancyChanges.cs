@@ -26,7 +26,7 @@ public static class VacancyChanges
 
     private static bool Same(string part, Vacancy before, Vacancy after) => part switch
     {
-        Title => string.Equals(before.Title, after.Title, StringComparison.Ordinal),
+        Title => before.TitleText.Equals(after.TitleText),
         Sector => string.Equals(before.Sector, after.Sector, StringComparison.Ordinal),
         Location => before.Location == after.Location,
         HoursPerWeek => before.HoursPerWeek == after.HoursPerWeek,

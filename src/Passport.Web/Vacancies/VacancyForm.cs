@@ -51,6 +51,8 @@ public sealed class VacancyForm
         return new VacancyForm
         {
             Title = vacancy.Title,
+            Language = vacancy.Language,
+            Titles = TranslationsForm.From(vacancy.TitleTranslations),
             Sector = vacancy.Sector,
             Place = vacancy.Location.Place,
             HoursPerWeek = FormNumbers.Show(vacancy.HoursPerWeek),
@@ -77,15 +79,19 @@ public sealed class VacancyForm
     /// <summary>The rows the job asks for: those with an importance chosen.</summary>
     public IReadOnlyList<SkillRow> ChosenSkills => [.. Skills.Where(row => !string.IsNullOrWhiteSpace(row.Importance))];
 
-    /// <summary>The draft with the location of <paramref name="place"/>; without one, the location has no point and the rules refuse it.</summary>
-    public VacancyDraft ToDraft(PickedPlace? place) => new(
+    /// <summary>
+    /// The draft with the location of <paramref name="place"/>; without one, the location has no point and the rules
+    /// refuse it. The form has no inputs for must-have translations (the API has): a must-have whose label is unchanged
+    /// keeps those of <paramref name="before"/>.
+    /// </summary>
+    public VacancyDraft ToDraft(PickedPlace? place, Vacancy? before = null) => new(
         Title,
         Sector,
         new VacancyLocationDraft(place?.Latitude, place?.Longitude, place?.Name ?? Place),
         FormNumbers.WholeOrNull(HoursPerWeek),
         [.. ChosenSkills.Select(row => (VacancySkillDraft?)new VacancySkillDraft(
             row.SkillId, FormNumbers.WholeOrNull(row.Importance), FormNumbers.WholeOrNull(row.MinimumLevel)))],
-        [.. MustHaveLines().Select(line => (MustHaveDraft?)line)])
+        [.. MustHaveLines().Select(line => (MustHaveDraft?)(line with { Labels = KeptTranslations(before, line.Label) }))])
     {
         Language = Language,
         Titles = Titles.Given(Language ?? Passport.Domain.Accounts.Languages.Default),
@@ -113,6 +119,11 @@ public sealed class VacancyForm
             (var list, _, _) => list,
         });
     }
+
+    private static Dictionary<string, string?>? KeptTranslations(Vacancy? before, string? label) =>
+        before?.MustHaves.FirstOrDefault(mustHave => mustHave.Label == label?.Trim()) is { LabelTranslations.Count: > 0 } kept
+            ? kept.LabelTranslations.ToDictionary(pair => pair.Key, string? (pair) => pair.Value, StringComparer.Ordinal)
+            : null;
 
     private IEnumerable<MustHaveDraft> MustHaveLines()
     {
