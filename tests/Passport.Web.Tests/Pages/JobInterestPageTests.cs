@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Passport.Data.Matching;
 using Passport.Domain.Organisations;
 using Passport.Web.Tests.Hosting;
 using Passport.Web.Tests.Matching;
@@ -116,6 +118,40 @@ public sealed class JobInterestPageTests(SqliteWebAppFixture fixture, BrowserFix
         var entry = page.Locator(".access-entry", new() { HasText = organisation });
         await Assertions.Expect(entry.First).ToContainTextAsync("Interested in the vacancy “Test job in Maastricht”");
         await AssertAccessibleAtBothWidthsAsync(page);
+    }
+
+    [Fact]
+    public async Task CandidateMatches_HiredFromTheListCard_AsksToConfirmAndThePlaceholderIsRefusedInPlainWords()
+    {
+        using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
+        var vacancyId = await PublishVacancyAsync(_app, employer.Client, Place, [("creativity", 3, 2)]);
+        var (seeker, seekerId) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["creativity"] = 5 }, Place));
+        using var _seeker = seeker;
+        var page = await SignedInAsync(_app, browser, employer.Email);
+        await page.GotoAsync($"/employer/vacancies/{vacancyId}/matches");
+        var reference = (await _app.Services.GetRequiredService<MatchRepository>().FindForUserAsync(vacancyId, seekerId))!.CandidateRef;
+        var card = page.Locator($"#candidate-{reference}");
+        await Assertions.Expect(card.GetByLabel($"What happened? – {reference}")).ToHaveValueAsync("");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Save what happened – {reference}" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#outcome-errors")).ToContainTextAsync("Choose what happened first.");
+        await AssertAccessibleAtBothWidthsAsync(page);
+
+        await page.GotoAsync($"/employer/vacancies/{vacancyId}/matches");
+        await card.GetByLabel($"What happened? – {reference}").SelectOptionAsync("hired");
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Save what happened – {reference}" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#confirm-hired")).ToContainTextAsync($"Did you hire {reference}?");
+        await page.GetByRole(AriaRole.Link, new() { Name = "No, go back" }).ClickAsync();
+        await page.WaitForURLAsync($"**/matches*");
+        await Assertions.Expect(card.Locator("dl")).ToContainTextAsync("Nothing saved yet");
+        await card.GetByLabel($"What happened? – {reference}").SelectOptionAsync("hired");
+        await card.GetByRole(AriaRole.Button, new() { Name = $"Save what happened – {reference}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, record “Hired”" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/matches?*done=outcome*");
+        await Assertions.Expect(card.Locator("dl")).ToContainTextAsync("Hired");
     }
 
     [Fact]
