@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Passport.Data.Matching;
 using Passport.Domain.Organisations;
 using Passport.Web.Tests.Hosting;
 using static Passport.Web.Tests.Matching.MatchingScenario;
@@ -200,6 +202,40 @@ public abstract class JobInterestApiTests(WebAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/me/matches/{vacancyId}/interest", new { categories = new[] { "skills" } })).StatusCode);
         // The seeker's interest still stands, untouched.
         Assert.Equal("granted", (await seeker.GetFromJsonAsync<JsonElement>($"/api/me/matches/{vacancyId}")).GetProperty("interest").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Candidate_AskedForAnotherVacancy_HasOneContactStateThroughEveryStep()
+    {
+        using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
+        var first = await PublishVacancyAsync(_app, employer.Client, Place, [("integrity", 3, 2)]);
+        var second = await PublishVacancyAsync(_app, employer.Client, Place, [("integrity", 3, 2)]);
+        var (seeker, seekerId) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["integrity"] = 4 }, Place));
+        using var _seeker = seeker;
+        await MatchesAsync(employer.Client, first, top: 100);
+        await MatchesAsync(employer.Client, second, top: 100);
+        var matches = _app.Services.GetRequiredService<MatchRepository>();
+        var refFirst = (await matches.FindForUserAsync(first, seekerId))!.CandidateRef;
+        var refSecond = (await matches.FindForUserAsync(second, seekerId))!.CandidateRef;
+        var route = $"/api/employer/vacancies/{second}/candidates/{refSecond}";
+        Assert.Equal("none", (await employer.Client.GetFromJsonAsync<JsonElement>(route)).GetProperty("contact").GetString());
+
+        (await employer.Client.PostAsJsonAsync($"/api/employer/vacancies/{first}/candidates/{refFirst}/invitation", new { })).EnsureSuccessStatusCode();
+
+        // Asked for the first vacancy: the second says so, instead of "not invited yet" beside a refusal.
+        var waiting = await employer.Client.GetFromJsonAsync<JsonElement>(route);
+        Assert.Equal("askedElsewhere", waiting.GetProperty("contact").GetString());
+        Assert.Equal(JsonValueKind.Null, waiting.GetProperty("invitation").ValueKind);
+        await ProblemAssert.IsProblemAsync(await employer.Client.PostAsJsonAsync($"{route}/invitation", new { }), HttpStatusCode.Conflict);
+        Assert.Equal("askedElsewhere", (await employer.Client.GetFromJsonAsync<JsonElement>(route)).GetProperty("contact").GetString());
+        Assert.Equal("invited", (await employer.Client.GetFromJsonAsync<JsonElement>($"/api/employer/vacancies/{first}/candidates/{refFirst}")).GetProperty("contact").GetString());
+
+        var consentId = Assert.Single((await seeker.GetFromJsonAsync<JsonElement>("/api/me/consents")).EnumerateArray()).GetProperty("id").GetGuid();
+        (await seeker.PostAsync($"/api/me/consents/{consentId}/approve", null)).EnsureSuccessStatusCode();
+
+        var sharing = await employer.Client.GetFromJsonAsync<JsonElement>(route);
+        Assert.Equal("shares", sharing.GetProperty("contact").GetString());
+        Assert.NotEqual(JsonValueKind.Null, sharing.GetProperty("shared").ValueKind);
     }
 
     [Fact]
