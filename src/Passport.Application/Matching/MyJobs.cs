@@ -73,7 +73,7 @@ public sealed class MyJobs(
         }
 
         // The purpose is in the job seeker's language: they give it, and read it back among their consents.
-        var purpose = texts["Match.Interest.Purpose", record.Vacancy.Title].Value;
+        var purpose = texts["Match.Interest.Purpose", record.Vacancy.TitleIn(TextLanguage.Current())].Value;
         var shared = await consents.ShareAsync(userId, new ConsentInput(record.OrganisationId, null, false, categories, purpose, null), cancellationToken);
         if (!shared.IsDone)
         {

@@ -127,7 +127,7 @@ public sealed class MyMatcher(
             }).ToList();
         // Only a must-have with an ESCO link can be checked against a passport; one in words only is left to the employer.
         var mustHaves = record.Vacancy.MustHaves
-            .Select(mustHave => new MustHaveView(mustHave.Label, mustHave.EscoUri, mustHave.EscoUri is { } uri && me is not null ? me.Qualifications.Contains(uri) : null))
+            .Select(mustHave => new MustHaveView(record.Vacancy.LabelIn(mustHave, TextLanguage.Current()), mustHave.EscoUri, mustHave.EscoUri is { } uri && me is not null ? me.Qualifications.Contains(uri) : null))
             .ToList();
         return new MyJobView(
             record.Id, record.Vacancy.TitleIn(TextLanguage.Current()), employer, record.Vacancy.Sector, record.Vacancy.Location.Place, record.Vacancy.HoursPerWeek,
