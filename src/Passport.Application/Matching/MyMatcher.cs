@@ -113,7 +113,7 @@ public sealed class MyMatcher(
             var ranker = await rankers.GetAsync(cancellationToken);
             var snapshot = await pool.GetAsync(cancellationToken);
             var reference = typical.TopUp(EvenSample.Of(snapshot.Candidates, ReferenceSize, c => c.Profile, c => c.UserId != userId));
-            var offers = await pathways.ListOpenAsync(cancellationToken);
+            var offers = await pathways.ListOpenNearAsync(me, options.Value.MaxDistanceKm, cancellationToken);
             var employers = new Dictionary<Guid, string> { [record.OrganisationId] = employer };
             match = Match(ranker, me, reference, offers, employers, record, profile, FitOf(ranker, me, reference, profile));
         }

@@ -41,7 +41,7 @@ public sealed class LearningPathPageTests(SqliteWebAppFixture fixture, BrowserFi
         await phone.WaitForURLAsync("**/pathways");
         var card = phone.Locator(".pathway-card", new() { HasText = title });
         await Assertions.Expect(card).ToContainTextAsync("Roskilde (where you live)");
-        await Assertions.Expect(card).ToContainTextAsync("1 Feb 2027 to 30 Apr 2027");
+        await Assertions.Expect(card).ToContainTextAsync("1 February 2027 to 30 April 2027");
         await Assertions.Expect(card).Not.ToContainTextAsync("Opens no new jobs");
         await AssertAccessibleAtBothWidthsAsync(phone);
         await phone.SetViewportSizeAsync(360, 640);
@@ -52,7 +52,7 @@ public sealed class LearningPathPageTests(SqliteWebAppFixture fixture, BrowserFi
         var facts = phone.Locator("#pathway-facts");
         await Assertions.Expect(facts).ToContainTextAsync($"Test EducationProvider {school.OrganisationId:N}");
         await Assertions.Expect(facts).ToContainTextAsync("Roskilde (where you live)");
-        await Assertions.Expect(facts).ToContainTextAsync("1 Feb 2027 to 30 Apr 2027");
+        await Assertions.Expect(facts).ToContainTextAsync("1 February 2027 to 30 April 2027");
         await Assertions.Expect(phone.Locator("#teaches-planning")).ToHaveTextAsync("Planning: about 1 level higher");
         await AssertAccessibleAtBothWidthsAsync(phone);
         await phone.SetViewportSizeAsync(360, 640);

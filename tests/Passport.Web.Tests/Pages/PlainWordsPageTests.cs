@@ -77,7 +77,7 @@ public sealed class PlainWordsPageTests(SqliteWebAppFixture fixture, BrowserFixt
         await page.Locator("button[type=submit]", new() { HasText = "Save as draft" }).ClickAsync();
 
         var summary = page.Locator(".error-summary");
-        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "This text can have at most 120 characters." })).ToHaveAttributeAsync("href", "#title-da");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "This text can have at most 120 characters." })).ToHaveAttributeAsync("href", "/employer/vacancies/new#title-da");
         await Assertions.Expect(page.Locator("#title-nl")).ToHaveValueAsync("Heftruckchauffeur");
         await Assertions.Expect(page.Locator("#title-da")).ToHaveAttributeAsync("aria-invalid", "true");
         await AssertAccessibleAsync(page);

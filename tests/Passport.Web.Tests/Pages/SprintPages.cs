@@ -235,11 +235,21 @@ public static partial class SprintPages
         ArgumentNullException.ThrowIfNull(page);
         await page.SetViewportSizeAsync(320, 720);
         await AssertAccessibleAsync(page);
-        Assert.True(await FitsWithoutSideScrollingAsync(page), $"{page.Url} fits 320 px");
+        Assert.True(await FitsWithoutSideScrollingAsync(page), $"{page.Url} fits 320 px; wider: {await WiderThanTheScreenAsync(page)}");
         await page.SetViewportSizeAsync(Wide, 900);
         await AssertAccessibleAsync(page);
         await page.SetViewportSizeAsync(320, 720);
     }
+
+    /// <summary>The innermost elements that reach past the right edge of the screen, to name in a failure.</summary>
+    public static Task<string> WiderThanTheScreenAsync(IPage page) =>
+        page.EvaluateAsync<string>("""
+            [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && e.children.length === 0)
+                .slice(0, 5)
+                .map(e => `${e.tagName.toLowerCase()}${e.className ? '.' + e.className : ''} "${(e.textContent || '').trim().slice(0, 60)}"`)
+                .join('; ')
+            """);
 
     public static Task<bool> FitsWithoutSideScrollingAsync(IPage page) =>
         page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");

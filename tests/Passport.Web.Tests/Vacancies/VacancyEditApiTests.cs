@@ -228,17 +228,17 @@ public abstract class VacancyEditApiTests(WebAppFixture fixture)
     public async Task Edit_PublishedSkills_TheCandidateListAsksTheNewSkills()
     {
         using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
-        var id = await MatchingScenario.PublishVacancyAsync(_app, employer.Client, "esbjerg", [("teamwork", 3, 3), ("planning", 1, 2)]);
+        var id = await MatchingScenario.PublishVacancyAsync(_app, employer.Client, "venlo", [("teamwork", 3, 3), ("planning", 1, 2)]);
         // Two people alike, so each card reads like another and shows the skills asked.
         foreach (var _ in Enumerable.Range(0, 2))
         {
             var (client, _) = await TestCandidates.AddAsync(_app, new CandidateSpec(
-                new Dictionary<string, int> { ["teamwork"] = 4, ["planning"] = 3, ["empathy"] = 4 }, "esbjerg", 32, ["logistics"]));
+                new Dictionary<string, int> { ["teamwork"] = 4, ["planning"] = 3, ["empathy"] = 4 }, "venlo", 32, ["logistics"]));
             client.Dispose();
         }
 
-        Assert.All(await AskedSkillsAsync(employer.Client, id), asked => Assert.Equal(["teamwork", "planning"], asked));
-        var place = MatchingScenario.PlaceOf(_app, "esbjerg");
+        AssertCardsAsk(await AskedSkillsAsync(employer.Client, id), ["teamwork", "planning"]);
+        var place = MatchingScenario.PlaceOf(_app, "venlo");
         var body = Body($"Test job in {place.Name}");
         body["location"] = new JsonObject { ["latitude"] = place.Latitude, ["longitude"] = place.Longitude, ["place"] = place.Name };
         body["skills"] = new JsonArray(new JsonObject { ["skillId"] = "empathy", ["importance"] = 3, ["minimumLevel"] = 3 });
@@ -248,7 +248,15 @@ public abstract class VacancyEditApiTests(WebAppFixture fixture)
             Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         }
 
-        Assert.All(await AskedSkillsAsync(employer.Client, id), asked => Assert.Equal(["empathy"], asked));
+        AssertCardsAsk(await AskedSkillsAsync(employer.Client, id), ["empathy"]);
+    }
+
+    // A card may leave out a skill to read like the others in the list (people who passed every filter, ours and
+    // others', share one list), but it never shows a skill the vacancy does not ask, and ours show them all.
+    private static void AssertCardsAsk(List<string[]> cards, string[] asked)
+    {
+        Assert.All(cards, card => Assert.Subset(asked.ToHashSet(), card.ToHashSet()));
+        Assert.Contains(cards, card => card.SequenceEqual(asked));
     }
 
     /// <summary>Per card of the vacancy's candidate list, the skills it shows; at least two cards.</summary>
