@@ -39,6 +39,9 @@ public sealed record MyPathwayDetail(
 /// </summary>
 public sealed record MyPathwayQuestion(Guid Id, string? Question, DateTimeOffset AskedAt, Guid ConsentId, bool SharesContact);
 
+/// <summary>The questions about one of the provider's pathways, with its title in the reader's language.</summary>
+public sealed record ProviderQuestions(string PathwayTitle, IReadOnlyList<ProviderQuestion> Questions);
+
 /// <summary>
 /// A question as the pathway's provider sees it: the contact details only while the person shares them with the
 /// provider's organisation (read through the one door, so their access log shows it); null once they stopped.

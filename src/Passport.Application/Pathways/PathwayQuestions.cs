@@ -134,17 +134,17 @@ public sealed class PathwayQuestions(
 
     /// <summary>
     /// The questions about one of the provider's own pathways, oldest first (one page when <paramref name="page"/> is
-    /// given), each with the asker's contact details while they share them with this organisation; only the askers on
+    /// given), with its title in the reader's language, each with the asker's contact details while they share them with this organisation; only the askers on
     /// that page are read. Another provider's pathway is not found, like an unknown id.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<ProviderQuestion>>> ForProviderAsync(
+    public async Task<Outcome<ProviderQuestions>> ForProviderAsync(
         ClaimsPrincipal staff, Guid pathwayId, PageRequest? page, AccessChannel channel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(staff);
         var stored = await pathways.GetAsync(pathwayId, cancellationToken);
         if (stored is null || staff.GetOrganisationId() is not { } organisationId || stored.Pathway.OrganisationId != organisationId)
         {
-            return Outcome.Fail<IReadOnlyList<ProviderQuestion>>(OutcomeStatus.NotFound, ProviderPathwayNotFound);
+            return Outcome.Fail<ProviderQuestions>(OutcomeStatus.NotFound, ProviderPathwayNotFound);
         }
 
         var rows = await questions.ListForPathwayAsync(pathwayId, page, cancellationToken);
@@ -157,7 +157,9 @@ public sealed class PathwayQuestions(
             contacts[askerId] = shared?.Contact is { } contact ? new ProviderQuestion.ContactView(contact.Name, contact.Email) : null;
         }
 
-        return Outcome.Done<IReadOnlyList<ProviderQuestion>>([.. rows.Select(row => new ProviderQuestion(row.Id, row.Question, row.AskedAt, contacts.GetValueOrDefault(row.UserId)))]);
+        return Outcome.Done(new ProviderQuestions(
+            PathwayRows.ToView(stored).Content.TitleIn(TextLanguage.Current()),
+            [.. rows.Select(row => new ProviderQuestion(row.Id, row.Question, row.AskedAt, contacts.GetValueOrDefault(row.UserId)))]));
     }
 
     /// <summary>How many questions each of the staff member's organisation's pathways has; counting reads nobody's data.</summary>

@@ -131,7 +131,7 @@ public sealed class PathwayForm
     public PathwayRequest ToRequest(PickedPlace? place, PathwayContent? before = null) => new(
         Title,
         [.. FilledModules.Select(row => (PathwayRequest.ModuleRequest?)new PathwayRequest.ModuleRequest(
-            row.Module.Title, FormNumbers.WholeOrNull(row.Module.Weeks), KeptTranslations(before, row.Module.Title)))],
+            row.Module.Title, FormNumbers.WholeOrNull(row.Module.Weeks), TranslationsForm.Kept<PathwayModuleSnapshot>(before?.Modules, row.Module.Title, module => module.Title, module => module.TitleTranslations)))],
         new PathwayRequest.LocationRequest(place?.Latitude, place?.Longitude, place?.Name ?? Place),
         FormNumbers.WholeOrNull(Capacity),
         [.. EntryRows.Select(row => (PathwayRequest.RequirementRequest?)new PathwayRequest.RequirementRequest(row.SkillId, FormNumbers.WholeOrNull(row.EntryLevel)))],
@@ -147,11 +147,6 @@ public sealed class PathwayForm
 
     private static DateOnly? DateOrNull(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    private static Dictionary<string, string?>? KeptTranslations(PathwayContent? before, string? title) =>
-        before?.Modules.FirstOrDefault(module => module.Title == title?.Trim()) is { TitleTranslations.Count: > 0 } kept
-            ? kept.TitleTranslations.ToDictionary(pair => pair.Key, string? (pair) => pair.Value, StringComparer.Ordinal)
-            : null;
 
     /// <summary>The described errors under the ids of this form's inputs.</summary>
     public Dictionary<string, string[]> ErrorsByInput(IReadOnlyDictionary<string, string[]> described)

@@ -133,7 +133,7 @@ public static class PathwaysApi
         Guid id, ListPage page, HttpContext context, PathwayQuestions questions, OutcomeResults results)
     {
         var outcome = await questions.ForProviderAsync(context.User, id, page.Request, AccessChannel.Api, context.RequestAborted);
-        return outcome.IsDone ? page.Ok(outcome.Value!) : results.Problem(outcome);
+        return outcome.IsDone ? page.Ok(outcome.Value!.Questions) : results.Problem(outcome);
     }
 
     private static Guid OrganisationOf(HttpContext context) => context.User.GetOrganisationId()!.Value;

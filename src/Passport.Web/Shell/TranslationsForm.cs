@@ -42,6 +42,17 @@ public sealed class TranslationsForm
         Languages.All.Where(language => language != author && !string.IsNullOrWhiteSpace(this[language]))
             .ToDictionary(language => language, language => this[language], StringComparer.Ordinal);
 
+    /// <summary>
+    /// The translations of the stored text equal to <paramref name="typed"/>, for a text the form has no translation
+    /// inputs for: a text left as it was keeps them, a changed one starts without. Null when there are none.
+    /// </summary>
+    public static Dictionary<string, string?>? Kept<T>(
+        IEnumerable<T>? stored, string? typed, Func<T, string> text, Func<T, IReadOnlyDictionary<string, string>> translations)
+        where T : class =>
+        stored?.FirstOrDefault(item => text(item) == typed?.Trim()) is { } kept && translations(kept) is { Count: > 0 } given
+            ? given.ToDictionary(pair => pair.Key, string? (pair) => pair.Value, StringComparer.Ordinal)
+            : null;
+
     public static TranslationsForm From(IReadOnlyDictionary<string, string> translations)
     {
         ArgumentNullException.ThrowIfNull(translations);

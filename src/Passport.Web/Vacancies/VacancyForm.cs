@@ -91,7 +91,7 @@ public sealed class VacancyForm
         FormNumbers.WholeOrNull(HoursPerWeek),
         [.. ChosenSkills.Select(row => (VacancySkillDraft?)new VacancySkillDraft(
             row.SkillId, FormNumbers.WholeOrNull(row.Importance), FormNumbers.WholeOrNull(row.MinimumLevel)))],
-        [.. MustHaveLines().Select(line => (MustHaveDraft?)(line with { Labels = KeptTranslations(before, line.Label) }))])
+        [.. MustHaveLines().Select(line => (MustHaveDraft?)(line with { Labels = TranslationsForm.Kept(before?.MustHaves, line.Label, mustHave => mustHave.Label, mustHave => mustHave.LabelTranslations) }))])
     {
         Language = Language,
         Titles = Titles.Given(Language ?? Passport.Domain.Accounts.Languages.Default),
@@ -119,11 +119,6 @@ public sealed class VacancyForm
             (var list, _, _) => list,
         });
     }
-
-    private static Dictionary<string, string?>? KeptTranslations(Vacancy? before, string? label) =>
-        before?.MustHaves.FirstOrDefault(mustHave => mustHave.Label == label?.Trim()) is { LabelTranslations.Count: > 0 } kept
-            ? kept.LabelTranslations.ToDictionary(pair => pair.Key, string? (pair) => pair.Value, StringComparer.Ordinal)
-            : null;
 
     private IEnumerable<MustHaveDraft> MustHaveLines()
     {
