@@ -1,5 +1,6 @@
 using System.Globalization;
 using Passport.Content;
+using Passport.Content.Readability;
 using Passport.Data.Credentials;
 using Passport.Matching;
 
@@ -13,8 +14,10 @@ public static class Commands
 
         Usage:
           passport validate [--content PATH]
-              Checks content/ (skills framework and sprints) against its schemas and rules. Prints each problem,
-              naming the file and the item, and exits 1; or prints a summary and exits 0.
+              Checks content/ (skills framework and sprints) against its schemas and rules, and scores every text a
+              player reads and every message template for readability against the thresholds of
+              content/readability.json (Flesch for en, Flesch-Douma for nl, LIX for da and nb). Prints each problem,
+              naming the file, the item or text, and exits 1; or prints a summary and exits 0.
           passport simulate [--content PATH] [--respondents N] [--seed S]
               For every sprint, compares adaptive and fixed-order sessions on simulated players and prints a
               Markdown table (docs/psychometrics.md). Defaults: 2000 respondents, seed 20261123.
@@ -86,12 +89,46 @@ public static class Commands
             return 1;
         }
 
+        var readability = ReadabilityCheck.Run(options.ContentPath);
+        foreach (var problem in readability.Problems)
+        {
+            error.WriteLine($"error: {problem}");
+        }
+
+        foreach (var failure in readability.Failures)
+        {
+            error.WriteLine($"error: {failure}");
+        }
+
+        if (!readability.IsValid)
+        {
+            return 1;
+        }
+
         var sprints = result.Sprints!.All;
         var mechanics = sprints.SelectMany(sprint => sprint.Mechanics).Distinct().Order().Select(SimulationTable.Name);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"content OK: {result.Skills!.All.Count} skills, {sprints.Count} sprints, {sprints.Sum(sprint => sprint.Items.Count)} items, mechanics: {string.Join(", ", mechanics)}"));
+        output.WriteLine(ReadabilitySummary(readability));
         return 0;
+    }
+
+    /// <summary>How many texts were scored and, per language, the score closest to its threshold.</summary>
+    private static string ReadabilitySummary(ReadabilityReport report)
+    {
+        var languages = report.Settings!.Thresholds.Select(pair =>
+        {
+            var (language, threshold) = pair;
+            var scores = report.Scores.Where(score => score.Language == language).Select(score => score.Score).ToList();
+            var closest = scores.Count == 0 ? "nothing scored"
+                : threshold.Measure.HigherIsEasier ? string.Create(CultureInfo.InvariantCulture, $"lowest {scores.Min():0.0}")
+                : string.Create(CultureInfo.InvariantCulture, $"highest {scores.Max():0.0}");
+            return $"{language} {closest} ({threshold})";
+        });
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"readability OK: {report.Scores.Count} texts scored, {report.TooShort} too short to score; {string.Join(", ", languages)}");
     }
 
     private static int Simulate(CommandLine options, TextWriter output, TextWriter error)
