@@ -29,7 +29,10 @@ public sealed class CommandsTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Empty(error);
-        Assert.Equal("content OK: 2 skills, 2 sprints, 7 items, mechanics: choice, rank, scale, timed", output.Trim());
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("content OK: 2 skills, 2 sprints, 7 items, mechanics: choice, rank, scale, timed", lines[0]);
+        Assert.Matches(@"^readability OK: \d+ texts scored, \d+ too short to score; en lowest \d+\.\d \(Flesch reading ease ≥ 60\), nl lowest .*, da highest \d+\.\d \(LIX ≤ 40\), nb highest", lines[1]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 
 namespace Passport.Content.Tests;
 
@@ -27,6 +28,10 @@ public sealed class ContentFixture : IDisposable
             ["pair"] = Pair(),
             ["solo"] = Solo(),
         };
+
+        // The repository's thresholds, without its message templates (they live outside content/).
+        Readability = JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(Repository.ContentPath, "readability.json")))!.AsObject();
+        Readability["messageTemplates"] = new JsonArray();
     }
 
     public string Path { get; }
@@ -36,6 +41,9 @@ public sealed class ContentFixture : IDisposable
 
     /// <summary><c>sprints/&lt;key&gt;.json</c>.</summary>
     public IDictionary<string, JsonObject> Sprints { get; }
+
+    /// <summary><c>readability.json</c>: the repository's thresholds and no message templates.</summary>
+    public JsonObject Readability { get; }
 
     /// <summary>An item of a sprint, to change before <see cref="Write"/>.</summary>
     public JsonObject Item(string sprint, string id) =>
@@ -52,6 +60,7 @@ public sealed class ContentFixture : IDisposable
             File.WriteAllText(System.IO.Path.Combine(sprints.FullName, $"{name}.json"), sprint.ToJsonString(Indented));
         }
 
+        File.WriteAllText(System.IO.Path.Combine(Path, "readability.json"), Readability.ToJsonString(Indented));
         return Path;
     }
 
@@ -61,6 +70,16 @@ public sealed class ContentFixture : IDisposable
         Write();
         File.WriteAllText(System.IO.Path.Combine(Path, relativeFile), text);
         return Path;
+    }
+
+    /// <summary>Writes a resx file (relative to the content folder) holding <paramref name="texts"/> by key.</summary>
+    public void WriteResx(string relativeFile, IReadOnlyDictionary<string, string> texts)
+    {
+        var root = new XElement("root", texts.Select(text => new XElement(
+            "data", new XAttribute("name", text.Key), new XAttribute(XNamespace.Xml + "space", "preserve"), new XElement("value", text.Value))));
+        var path = System.IO.Path.Combine(Path, relativeFile);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        new XDocument(root).Save(path);
     }
 
     public void Dispose()
