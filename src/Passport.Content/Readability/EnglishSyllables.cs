@@ -19,8 +19,8 @@ namespace Passport.Content.Readability;
 ///   <item>two vowels that are spoken apart add one: <c>ia</c>, <c>io</c>, <c>iu</c> except after c, s, t, g, x
 ///     (<c>radio</c>, not <c>nation</c>), <c>ua</c>/<c>uo</c> except after g or q (<c>actual</c>, not
 ///     <c>language</c>), <c>eo</c> except in <c>eop</c> (<c>video</c>, not <c>people</c>), <c>ie</c> before
-///     <c>nc</c>/<c>nt</c> (<c>experience</c>, <c>client</c>), a final <c>ea</c> (<c>idea</c>), <c>re</c> + o, u or i at
-///     the start (<c>reopen</c>) and <c>creat-</c>.</item>
+///     <c>nc</c>/<c>nt</c> (<c>experience</c>, <c>client</c>), a final <c>ea</c> (<c>idea</c>), <c>re</c> + u or i at
+///     the start (<c>reuse</c>) and <c>creat-</c>.</item>
 /// </list>
 /// Every word has at least one syllable.
 /// </summary>
@@ -204,8 +204,8 @@ internal static class EnglishSyllables
             extra++;
         }
 
-        // reopen, reuse; create (but read, ready, reason: "rea" is one sound).
-        if ((word.Length > 3 && word.StartsWith("re", StringComparison.Ordinal) && word[2] is 'o' or 'u' or 'i')
+        // reuse, reinstall; create (but read, ready, reason: "rea" is one sound; reopen has its "eo" above).
+        if ((word.Length > 3 && word.StartsWith("re", StringComparison.Ordinal) && word[2] is 'u' or 'i')
             || word.StartsWith("creat", StringComparison.Ordinal))
         {
             extra++;
