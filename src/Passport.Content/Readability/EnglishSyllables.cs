@@ -20,7 +20,7 @@ namespace Passport.Content.Readability;
 ///     (<c>radio</c>, not <c>nation</c>), <c>ua</c>/<c>uo</c> except after g or q (<c>actual</c>, not
 ///     <c>language</c>), <c>eo</c> except in <c>eop</c> (<c>video</c>, not <c>people</c>), <c>ie</c> before
 ///     <c>nc</c>/<c>nt</c> (<c>experience</c>, <c>client</c>), a final <c>ea</c> (<c>idea</c>), <c>re</c> + u or i at
-///     the start (<c>reuse</c>) and <c>creat-</c>.</item>
+///     the start (<c>reuse</c>), <c>react-</c> and <c>creat-</c>.</item>
 /// </list>
 /// Every word has at least one syllable.
 /// </summary>
@@ -95,11 +95,6 @@ internal static class EnglishSyllables
             return known;
         }
 
-        if (word.Length <= 3)
-        {
-            return 1;
-        }
-
         foreach (var first in SilentEFirstParts)
         {
             if (word.Length >= first.Length + 3 && word.StartsWith(first, StringComparison.Ordinal))
@@ -120,7 +115,8 @@ internal static class EnglishSyllables
             }
         }
 
-        if (word.Length > 3 && word.EndsWith("ed", StringComparison.Ordinal) && !IsVowel(word[^3]))
+        // y between a vowel and -ed is a consonant: played, annoyed.
+        if (word.Length > 3 && word.EndsWith("ed", StringComparison.Ordinal) && (!IsVowel(word[^3]) || (word[^3] == 'y' && IsVowel(word[^4]))))
         {
             var stem = word[..^2];
             return CountLetters(stem) + (stem[^1] is 't' or 'd' ? 1 : 0);
@@ -174,7 +170,7 @@ internal static class EnglishSyllables
 
     private static int SilentFinalE(string word)
     {
-        if (word[^1] != 'e' || IsVowelAt(word, word.Length - 2))
+        if (word.Length < 2 || word[^1] != 'e' || IsVowelAt(word, word.Length - 2))
         {
             return 0;
         }
@@ -199,14 +195,14 @@ internal static class EnglishSyllables
             }
         }
 
-        if (word.EndsWith("ea", StringComparison.Ordinal))
+        if (word.Length > 3 && word.EndsWith("ea", StringComparison.Ordinal))
         {
             extra++;
         }
 
-        // reuse, reinstall; create (but read, ready, reason: "rea" is one sound; reopen has its "eo" above).
+        // reuse, reinstall, react, create (but read, ready, reason: "rea" is one sound; reopen has its "eo" above).
         if ((word.Length > 3 && word.StartsWith("re", StringComparison.Ordinal) && word[2] is 'u' or 'i')
-            || word.StartsWith("creat", StringComparison.Ordinal))
+            || word.StartsWith("react", StringComparison.Ordinal) || word.StartsWith("creat", StringComparison.Ordinal))
         {
             extra++;
         }
@@ -214,9 +210,10 @@ internal static class EnglishSyllables
         return extra;
     }
 
-    private static string Letters(string word) => new([.. word.Where(letter => letter is >= 'a' and <= 'z')]);
+    // é stays, as a spoken vowel (café); other letters outside a–z are not English spelling.
+    private static string Letters(string word) => new([.. word.Where(letter => letter is >= 'a' and <= 'z' or 'é')]);
 
     private static bool HasVowel(string word) => word.Any(IsVowel);
 
-    private static bool IsVowel(char letter) => letter is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+    private static bool IsVowel(char letter) => letter is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'é';
 }
