@@ -99,6 +99,10 @@ public sealed class SyllableTests
     [InlineData("collega's", 3)]
     [InlineData("e-mail", 2)]
     [InlineData("team", 1)]
+    [InlineData("keukenteam", 3)]
+    [InlineData("teamgenoot", 3)]
+    [InlineData("voetbaltraining", 4)]
+    [InlineData("smoothies", 2)]
     public void Dutch_Word_HasItsSyllables(string word, int syllables) =>
         Assert.Equal(syllables, DutchSyllables.Count(word));
 
