@@ -25,6 +25,7 @@ public static class EmailHostingExtensions
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
                 ? provider.GetRequiredService<PickupFolderSender>()
                 : provider.GetRequiredService<SmtpEmailSender>());
+        services.AddSingleton<EmailDesk>();
         services.AddSingleton<EmailDelivery>();
         services.AddSingleton<EmailDeliveryLoop>();
         services.AddHostedService(provider => provider.GetRequiredService<EmailDeliveryLoop>());

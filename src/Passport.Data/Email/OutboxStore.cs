@@ -136,6 +136,15 @@ public sealed class OutboxStore(PassportDatabase database)
         return updated == 1 ? status : null;
     }
 
+    /// <summary>Queues one message on its own, for a message that no other change causes (an Admin's test message).</summary>
+    public async Task EnqueueAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await Outbox.EnqueueAsync(connection, transaction, email, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<OutboxMessage?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
