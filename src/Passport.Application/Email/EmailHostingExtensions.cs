@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Passport.Application.Privacy;
 
 namespace Passport.Application.Email;
 
@@ -26,6 +27,8 @@ public static class EmailHostingExtensions
                 ? provider.GetRequiredService<PickupFolderSender>()
                 : provider.GetRequiredService<SmtpEmailSender>());
         services.AddSingleton<EmailDesk>();
+        // After the sections of AddPassportApplication: the export lists e-mails last.
+        services.AddSingleton<IPersonalDataSection, EmailSection>();
         services.AddSingleton<EmailDelivery>();
         services.AddSingleton<EmailDeliveryLoop>();
         services.AddHostedService(provider => provider.GetRequiredService<EmailDeliveryLoop>());

@@ -162,6 +162,26 @@ public sealed class OutboxStore(PassportDatabase database)
         return [.. rows];
     }
 
+    /// <summary>Every message to <paramref name="address"/> (any case), oldest first: part of that person's data.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ListToAsync(string address, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OutboxMessage>(new CommandDefinition(
+            $"SELECT {Columns} FROM outgoing_emails WHERE LOWER(recipient) = LOWER(@address) ORDER BY created_at, id",
+            new { address }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    /// <summary>Deletes every message to <paramref name="address"/>, sent or not (the person's account is erased); returns their ids.</summary>
+    public async Task<IReadOnlyList<Guid>> DeleteToAsync(string address, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
+            "DELETE FROM outgoing_emails WHERE LOWER(recipient) = LOWER(@address) RETURNING id",
+            new { address }, cancellationToken: cancellationToken));
+        return [.. ids];
+    }
+
     /// <summary>Deletes Sent and Failed messages due before <paramref name="before"/>; returns their ids.</summary>
     public async Task<IReadOnlyList<Guid>> DeleteFinishedAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
