@@ -1,4 +1,5 @@
 using Passport.Application;
+using Passport.Application.Email;
 using Passport.Data;
 using Passport.Web.Accounts;
 using Passport.Web.Benchmarks;
@@ -24,6 +25,7 @@ builder.AddPassportAccounts();
 builder.AddPassportOrleans();
 builder.AddPassportSprints();
 builder.AddPassportApplication();
+builder.AddPassportEmail();
 builder.AddPassportConsent();
 builder.AddPassportCredentials();
 builder.AddPassportPathways();

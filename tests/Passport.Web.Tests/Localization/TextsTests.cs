@@ -18,6 +18,7 @@ public sealed partial class TextsTests
     {
         ["web"] = new("Passport.Web.Localization.Texts", typeof(Program).Assembly),
         ["application"] = new("Passport.Application.Localization.ApplicationTexts", typeof(ApplicationTexts).Assembly),
+        ["email"] = new("Passport.Application.Email.EmailTexts", typeof(ApplicationTexts).Assembly),
     };
 
     public static TheoryData<string, string> Translations()
