@@ -17,6 +17,7 @@ using Passport.Web.Sectors;
 using Passport.Web.Sharing;
 using Passport.Web.Shell;
 using Passport.Web.Sprints;
+using Passport.Web.Staff;
 using Passport.Web.Vacancies;
 
 namespace Passport.Web.Hosting;
@@ -86,6 +87,7 @@ public static class PipelineExtensions
         app.MapVacancies();
         app.MapMatching();
         app.MapInsightsApi();
+        app.MapStaffApi();
 
         app.MapLanguageSwitch();
         app.MapAccountForms();
