@@ -8,6 +8,7 @@ using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
 using Passport.Web.Matching;
 using Passport.Web.Organisations;
+using Passport.Web.OrganisationStaff;
 using Passport.Web.Passports;
 using Passport.Web.Places;
 using Passport.Web.Insights;
@@ -17,7 +18,6 @@ using Passport.Web.Sectors;
 using Passport.Web.Sharing;
 using Passport.Web.Shell;
 using Passport.Web.Sprints;
-using Passport.Web.Staff;
 using Passport.Web.Vacancies;
 
 namespace Passport.Web.Hosting;

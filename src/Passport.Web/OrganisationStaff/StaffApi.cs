@@ -6,7 +6,7 @@ using Passport.Web.Accounts;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
 
-namespace Passport.Web.Staff;
+namespace Passport.Web.OrganisationStaff;
 
 /// <summary>
 /// The staff of organisations and password reset. An administrator invites an organisation's first staff member
