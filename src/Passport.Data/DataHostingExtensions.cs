@@ -9,6 +9,7 @@ using Passport.Data.Cluster;
 using Passport.Data.Consent;
 using Passport.Data.Credentials;
 using Passport.Data.Database;
+using Passport.Data.Email;
 using Passport.Data.Endorsements;
 using Passport.Data.Experiences;
 using Passport.Data.JobSeekers;
@@ -75,6 +76,7 @@ public static class DataHostingExtensions
         services.AddSingleton<CandidateRepository>();
         services.AddSingleton<MatchRepository>();
         services.AddSingleton<ClusterHostStore>();
+        services.AddSingleton<OutboxStore>();
 
         services.AddSingleton<DataProtectionKeyRepository>();
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName).ValidateOnStart();

@@ -8,7 +8,8 @@ public static class EmailHostingExtensions
 {
     /// <summary>
     /// E-mail: the options (section <c>Email</c>, checked on start), the composer that writes messages in the
-    /// recipient's language, and the links in them.
+    /// recipient's language, the links in them, and the delivery loop that sends the outbox through the mail server of
+    /// <c>Email:Smtp</c> or, without one, writes <c>.eml</c> files to the pickup folder.
     /// </summary>
     public static IHostApplicationBuilder AddPassportEmail(this IHostApplicationBuilder builder)
     {
@@ -18,6 +19,16 @@ public static class EmailHostingExtensions
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddSingleton<EmailLinks>();
         services.AddSingleton<EmailComposer>();
+        services.AddSingleton<PickupFolderSender>();
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<IEmailSender>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
+                ? provider.GetRequiredService<PickupFolderSender>()
+                : provider.GetRequiredService<SmtpEmailSender>());
+        services.AddSingleton<EmailDesk>();
+        services.AddSingleton<EmailDelivery>();
+        services.AddSingleton<EmailDeliveryLoop>();
+        services.AddHostedService(provider => provider.GetRequiredService<EmailDeliveryLoop>());
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using Passport.Web.Admin;
 using Passport.Web.Benchmarks;
 using Passport.Web.Consent;
 using Passport.Web.Credentials;
+using Passport.Web.Email;
 using Passport.Web.Health;
 using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
@@ -81,6 +82,7 @@ public static class PipelineExtensions
         app.MapSharing();
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
+        app.MapAdminEmailApi();
         app.MapBenchmarks();
         app.MapPassportCredentials();
         app.MapPathways();
