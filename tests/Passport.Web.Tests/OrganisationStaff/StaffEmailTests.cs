@@ -32,12 +32,12 @@ public abstract class StaffEmailTests(SmtpWebAppFixture fixture)
         }
 
         var message = await fixture.Smtp.WaitForMessageToAsync(email);
-        var lines = message.TextBody.Split('\n');
+        var lines = message.TextBody!.Split('\n');
         Assert.StartsWith("Platform admin invites you to work for Youth Desk", lines[0], StringComparison.Ordinal);
         Assert.Equal("Open the link within 7 days. Choose your name and a password.", lines[1].TrimEnd('\r'));
         Assert.Contains($"{App.Address.GetLeftPart(UriPartial.Authority)}/invitations/accept?token=", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("/invitations/accept?token=", message.HtmlBody, StringComparison.Ordinal);
-        var token = Mail.TokenIn(message.TextBody);
+        var token = Mail.TokenIn(message.TextBody!);
 
         using var anonymous = App.CreateClient();
         using (var accepted = await anonymous.PostAsJsonAsync("/api/auth/invitations/accept", new { token, password = Chosen, displayName = "Robin" }))
@@ -65,7 +65,7 @@ public abstract class StaffEmailTests(SmtpWebAppFixture fixture)
 
         var message = await fixture.Smtp.WaitForMessageToAsync(email);
         Assert.Equal("Choose a new password for Passport", message.Subject);
-        var token = Mail.TokenIn(message.TextBody);
+        var token = Mail.TokenIn(message.TextBody!);
         using (var confirmed = await anonymous.PostAsJsonAsync("/api/auth/password-reset/confirm", new { token, password = Chosen }))
         {
             Assert.Equal(HttpStatusCode.NoContent, confirmed.StatusCode);
