@@ -17,6 +17,9 @@ public sealed class StaffPageTests(SqliteWebAppFixture fixture, BrowserFixture b
 {
     private const string NewPassword = "a fresh long passphrase";
 
+    /// <summary>A post hashes a password or writes and renders a page; waiting for its DOM, not every asset, and for long keeps a loaded machine from timing out.</summary>
+    private static readonly PageWaitForURLOptions AfterPost = new() { Timeout = SignInTimeout, WaitUntil = WaitUntilState.DOMContentLoaded };
+
     private readonly PassportApp _app = fixture.App;
 
     [Fact]
@@ -27,15 +30,15 @@ public sealed class StaffPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         var admin = await SignedInAsync(_app, browser, "admin@demo.test", PassportApp.DemoPassword);
         await OpenMenuAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Organisations", Exact = true }).ClickAsync();
-        await admin.WaitForURLAsync("**/admin/organisations");
+        await admin.WaitForURLAsync("**/admin/organisations", AfterPost);
         await admin.GetByRole(AriaRole.Link, new() { Name = $"Invite staff to {organisation.Name}" }).ClickAsync();
-        await admin.WaitForURLAsync($"**/admin/organisations/{organisation.Id}");
+        await admin.WaitForURLAsync($"**/admin/organisations/{organisation.Id}", AfterPost);
         await Assertions.Expect(admin.GetByLabel("Make them an organisation admin")).ToBeCheckedAsync();
         await AssertAccessibleAtBothWidthsAsync(admin);
 
         await admin.GetByLabel("Their e-mail address").FillAsync(email);
         await admin.GetByLabel("Their e-mail address").PressAsync("Enter");
-        await admin.WaitForURLAsync("**?invited=true");
+        await admin.WaitForURLAsync("**?invited=true", AfterPost);
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("The invitation is sent by e-mail.");
 
         var token = await Mail.TokenAsync(_app, email, "invitation");
@@ -51,7 +54,7 @@ public sealed class StaffPageTests(SqliteWebAppFixture fixture, BrowserFixture b
 
         await invited.GetByLabel("Password").FillAsync(NewPassword);
         await invited.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
-        await invited.WaitForURLAsync("**/people**");
+        await invited.WaitForURLAsync("**/people**", AfterPost);
         using var coach = await _app.CreateClientForAsync(email, NewPassword);
         Assert.Contains("Coach", (await coach.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
 
@@ -73,13 +76,13 @@ public sealed class StaffPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         var page = await SignedInAsync(_app, browser, admin.Email);
         await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Staff", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/organisation/staff");
+        await page.WaitForURLAsync("**/organisation/staff", AfterPost);
         await AssertAccessibleAtBothWidthsAsync(page);
 
         var email = $"colleague-{Guid.NewGuid():N}@example.org";
         await page.GetByLabel("Their e-mail address").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
-        await page.WaitForURLAsync("**?done=invited");
+        await page.WaitForURLAsync("**?done=invited", AfterPost);
         await Assertions.Expect(page.Locator(".pending-invitations")).ToContainTextAsync(email);
         Assert.Single(await Mail.ForAsync(_app, email));
 
@@ -97,7 +100,7 @@ public sealed class StaffPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator(":focus")).ToHaveAttributeAsync("type", "submit");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**?done=deactivated");
+        await page.WaitForURLAsync("**?done=deactivated", AfterPost);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The account is deactivated.");
         await Assertions.Expect(page.Locator($"#member-{leaver.UserId}")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"{successor.DisplayName} took over their people.");
@@ -125,7 +128,7 @@ public sealed class StaffPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         var page = await browser.NewPageAsync(_app.Address);
         await page.GotoAsync("/account/signin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/forgot-password");
+        await page.WaitForURLAsync("**/account/forgot-password", AfterPost);
         await AssertAccessibleAtBothWidthsAsync(page);
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("E-mail address").PressAsync("Enter");
