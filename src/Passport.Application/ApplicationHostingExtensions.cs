@@ -13,6 +13,7 @@ using Passport.Application.PersonalData;
 using Passport.Application.Privacy;
 using Passport.Application.Sharing;
 using Passport.Application.Sprints;
+using Passport.Application.Staff;
 using Passport.Application.Vacancies;
 using Passport.Application.Workshops;
 
@@ -30,6 +31,9 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<SignInThrottle>();
         // Scoped like Identity's UserManager, which the host registers with the rest of Identity.
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<StaffDesk>();
+        builder.Services.AddScoped<PasswordResets>();
         builder.Services.AddSingleton<SharedPassportReader>();
         builder.Services.AddSingleton<IPersonalData, PersonalDataDoor>();
         builder.Services.AddSingleton<MyAccessLog>();

@@ -22,6 +22,7 @@ using Passport.Data.Privacy;
 using Passport.Data.Security;
 using Passport.Data.Sharing;
 using Passport.Data.Sprints;
+using Passport.Data.Staff;
 using Passport.Data.Vacancies;
 using Passport.Data.Workshops;
 
@@ -49,6 +50,8 @@ public static class DataHostingExtensions
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddSingleton<UserStore>();
+        services.AddSingleton<PasswordResetRepository>();
+        services.AddSingleton<StaffRepository>();
         services.AddSingleton<OrganisationRepository>();
         services.AddSingleton<JobSeekerRepository>();
         services.AddSingleton<SprintRepository>();

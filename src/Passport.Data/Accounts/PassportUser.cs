@@ -39,6 +39,12 @@ public sealed class PassportUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Staff with this right invite colleagues and deactivate leavers of their organisation.</summary>
+    public bool OrganisationAdmin { get; set; }
+
+    /// <summary>When the organisation deactivated this staff account; it cannot sign in since.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
     /// <summary>Role names (see <see cref="Domain.Accounts.Roles"/>); saved with the user by the store.</summary>
     public List<string> Roles { get; } = [];
 }

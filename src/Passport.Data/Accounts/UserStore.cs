@@ -23,7 +23,7 @@ public sealed class UserStore(PassportDatabase database, TimeProvider time) :
                display_name AS DisplayName, language, birth_year AS BirthYear, organisation_id AS OrganisationId,
                password_hash AS PasswordHash, security_stamp AS SecurityStamp, concurrency_stamp AS ConcurrencyStamp,
                lockout_enabled AS LockoutEnabled, lockout_end AS LockoutEnd, access_failed_count AS AccessFailedCount,
-               is_demo AS IsDemo, created_at AS CreatedAt
+               is_demo AS IsDemo, created_at AS CreatedAt, organisation_admin AS OrganisationAdmin, deactivated_at AS DeactivatedAt
         FROM users
         """;
 
@@ -37,26 +37,42 @@ public sealed class UserStore(PassportDatabase database, TimeProvider time) :
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO users (id, email, normalized_email, email_confirmed, display_name, language, birth_year, organisation_id,
-                               password_hash, security_stamp, concurrency_stamp, lockout_enabled, lockout_end, access_failed_count,
-                               is_demo, created_at)
-            VALUES (@Id, @Email, @NormalizedEmail, @EmailConfirmed, @DisplayName, @Language, @BirthYear, @OrganisationId,
-                    @PasswordHash, @SecurityStamp, @ConcurrencyStamp, @LockoutEnabled, @LockoutEnd, @AccessFailedCount,
-                    @IsDemo, @CreatedAt)
-            ON CONFLICT (normalized_email) DO NOTHING
-            """,
-            user, transaction, cancellationToken: cancellationToken));
-        if (inserted == 0)
+        if (!await InsertAsync(connection, transaction, user, cancellationToken))
         {
             // Identity's validator checks for duplicates first; this catches the race between two requests.
             return IdentityResult.Failed(new IdentityErrorDescriber().DuplicateEmail(user.Email));
         }
 
-        await WriteRolesAsync(connection, transaction, user, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return IdentityResult.Success;
+    }
+
+    /// <summary>
+    /// Writes a new account and its roles in the caller's transaction (an accepted invitation makes one with the change
+    /// to the invitation); false, with nothing written, when the address already has an account.
+    /// </summary>
+    public static async Task<bool> InsertAsync(DbConnection connection, DbTransaction transaction, PassportUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(user);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO users (id, email, normalized_email, email_confirmed, display_name, language, birth_year, organisation_id,
+                               password_hash, security_stamp, concurrency_stamp, lockout_enabled, lockout_end, access_failed_count,
+                               is_demo, created_at, organisation_admin)
+            VALUES (@Id, @Email, @NormalizedEmail, @EmailConfirmed, @DisplayName, @Language, @BirthYear, @OrganisationId,
+                    @PasswordHash, @SecurityStamp, @ConcurrencyStamp, @LockoutEnabled, @LockoutEnd, @AccessFailedCount,
+                    @IsDemo, @CreatedAt, @OrganisationAdmin)
+            ON CONFLICT (normalized_email) DO NOTHING
+            """,
+            user, transaction, cancellationToken: cancellationToken));
+        if (inserted == 0)
+        {
+            return false;
+        }
+
+        await WriteRolesAsync(connection, transaction, user, cancellationToken);
+        return true;
     }
 
     public async Task<IdentityResult> UpdateAsync(PassportUser user, CancellationToken cancellationToken)

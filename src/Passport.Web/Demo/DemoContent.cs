@@ -17,4 +17,6 @@ public sealed record DemoContent(
 
 public sealed record DemoOrganisation(Guid Id, OrganisationKind Kind, string Name, string? Sector, string? Place, string? Website, string? Description);
 
-public sealed record DemoAccount(Guid Id, string Email, string DisplayName, string Role, Guid? Organisation, int? BirthYear, string Language);
+/// <param name="OrganisationAdmin">Staff who may invite colleagues and deactivate leavers of their organisation.</param>
+public sealed record DemoAccount(
+    Guid Id, string Email, string DisplayName, string Role, Guid? Organisation, int? BirthYear, string Language, bool OrganisationAdmin = false);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Passport.Data.Accounts;
 using Passport.Data.Database;
 using Passport.Data.Organisations;
+using Passport.Data.Staff;
 using Passport.Domain.Organisations;
 
 namespace Passport.Web.Demo;
@@ -15,6 +16,7 @@ namespace Passport.Web.Demo;
 public sealed class DemoSeeder(
     IServiceScopeFactory scopes,
     OrganisationRepository organisations,
+    StaffRepository staff,
     IOptions<DemoOptions> options,
     DemoContent demo,
     ILogger<DemoSeeder> logger) : IDatabaseSeeder
@@ -47,12 +49,18 @@ public sealed class DemoSeeder(
         var existing = await users.FindByIdAsync(account.Id.ToString());
         if (existing is not null)
         {
-            if (existing.LockoutEnd is not null)
+            if (existing.LockoutEnd is not null && existing.DeactivatedAt is null)
             {
-                // Unlock what an earlier run without demo seeding locked.
+                // Unlock what an earlier run without demo seeding locked (a deactivated account stays closed).
                 existing.LockoutEnd = null;
                 existing.AccessFailedCount = 0;
                 await ThrowIfFailedAsync(users.UpdateAsync(existing), account.Email);
+            }
+
+            if (account.OrganisationAdmin && !existing.OrganisationAdmin)
+            {
+                // Seeded before organisations had admins.
+                await staff.GrantOrganisationAdminAsync(existing.Id);
             }
 
             return;
@@ -67,6 +75,7 @@ public sealed class DemoSeeder(
             Language = account.Language,
             BirthYear = account.BirthYear,
             OrganisationId = account.Organisation,
+            OrganisationAdmin = account.OrganisationAdmin,
             IsDemo = true,
         };
         user.Roles.Add(account.Role);

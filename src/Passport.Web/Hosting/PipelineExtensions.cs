@@ -9,6 +9,7 @@ using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
 using Passport.Web.Matching;
 using Passport.Web.Organisations;
+using Passport.Web.OrganisationStaff;
 using Passport.Web.Passports;
 using Passport.Web.Places;
 using Passport.Web.Insights;
@@ -88,6 +89,7 @@ public static class PipelineExtensions
         app.MapVacancies();
         app.MapMatching();
         app.MapInsightsApi();
+        app.MapStaffApi();
 
         app.MapLanguageSwitch();
         app.MapAccountForms();

@@ -5,7 +5,7 @@ namespace Passport.Web.Shell;
 
 public static class WebUiHostingExtensions
 {
-    private static readonly HashSet<string> RateLimitedPages = new(["account/signin", "account/signup"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> RateLimitedPages = new(["account/signin", "account/signup", "account/forgot-password", "account/reset-password", "invitations/accept"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Blazor with static server rendering; live pages opt into Interactive Server one by one.</summary>
     public static IHostApplicationBuilder AddPassportWebUi(this IHostApplicationBuilder builder)
