@@ -1,6 +1,7 @@
 using Passport.Application;
 using Passport.Data;
 using Passport.Web.Accounts;
+using Passport.Web.Appointments;
 using Passport.Web.Benchmarks;
 using Passport.Web.Consent;
 using Passport.Web.Credentials;
@@ -25,6 +26,7 @@ builder.AddPassportOrleans();
 builder.AddPassportSprints();
 builder.AddPassportApplication();
 builder.AddPassportConsent();
+builder.AddPassportAppointments();
 builder.AddPassportCredentials();
 builder.AddPassportPathways();
 builder.AddPassportVacancies();

@@ -48,6 +48,10 @@ public sealed class CalendarFeeds(CalendarFeedRepository feeds, AppointmentRepos
         }
     }
 
+    /// <summary>The token of the person's active feed, or null when they have none (nothing is made).</summary>
+    public async Task<string?> FindAsync(Guid personId, CancellationToken cancellationToken = default) =>
+        await feeds.FindActiveAsync(personId, cancellationToken) is { } feed ? await TokenAsync(feed.Id, cancellationToken) : null;
+
     /// <summary>Revokes the person's feed (if any) and makes a new one; the old address stops at once.</summary>
     public async Task<string> RotateAsync(Guid personId, CancellationToken cancellationToken = default) =>
         await CreateAsync(personId, revokeActive: true, cancellationToken)
