@@ -1,8 +1,10 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Passport.Data.Accounts;
 using Passport.Data.Appointments;
 using Passport.Data.Security;
+using Passport.Domain.Accounts;
 using Passport.Domain.Appointments;
 
 namespace Passport.Application.Appointments;
@@ -13,7 +15,7 @@ namespace Passport.Application.Appointments;
 /// stored with the feed: a copy of <c>calendar_feeds</c> opens nothing. Rotating revokes the old feed and makes a new
 /// one; a revoked feed's address is not found, like one that never existed.
 /// </summary>
-public sealed class CalendarFeeds(CalendarFeedRepository feeds, AppointmentRepository appointments, SigningKeyStore keys, TimeProvider time)
+public sealed class CalendarFeeds(CalendarFeedRepository feeds, AppointmentRepository appointments, UserStore users, SigningKeyStore keys, TimeProvider time)
 {
     private const string KeyPurpose = "calendar-feeds";
 
@@ -62,10 +64,10 @@ public sealed class CalendarFeeds(CalendarFeedRepository feeds, AppointmentRepos
         feeds.RevokeAsync(personId, time.GetUtcNow(), cancellationToken);
 
     /// <summary>
-    /// What the feed with this token holds: its owner and their appointments that are ahead or ended at most
-    /// <see cref="PastKept"/> ago, cancelled ones included; null for an unknown or revoked token.
+    /// What the feed with this token holds: its owner's language and their appointments that are ahead or ended at
+    /// most <see cref="PastKept"/> ago, cancelled ones included; null for an unknown or revoked token.
     /// </summary>
-    public async Task<(Guid PersonId, IReadOnlyList<Appointment> Appointments)?> OpenAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<(string Language, IReadOnlyList<Appointment> Appointments)?> OpenAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (token is not { Length: TokenLength } || !Base64Url.IsValid(token))
         {
@@ -79,7 +81,8 @@ public sealed class CalendarFeeds(CalendarFeedRepository feeds, AppointmentRepos
 
         var since = time.GetUtcNow() - PastKept;
         var held = (await appointments.ListForPersonAsync(feed.PersonId, cancellationToken)).Where(appointment => appointment.Details.EndsAt > since).ToList();
-        return (feed.PersonId, held);
+        var owner = await users.FindByIdAsync(feed.PersonId.ToString(), cancellationToken);
+        return (owner?.Language ?? Languages.Default, held);
     }
 
     private async Task<string?> CreateAsync(Guid personId, bool revokeActive, CancellationToken cancellationToken)

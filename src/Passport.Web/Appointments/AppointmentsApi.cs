@@ -2,7 +2,6 @@ using Microsoft.Extensions.Localization;
 using Passport.Application.Accounts;
 using Passport.Application.Appointments;
 using Passport.Application.PersonalData;
-using Passport.Data.Accounts;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
@@ -167,16 +166,15 @@ public static class AppointmentsApi
     /// 404, so an old address reveals nothing, not even that it once worked.
     /// </summary>
     private static async Task<IResult> OpenFeedAsync(
-        string token, HttpContext context, CalendarFeeds feeds, UserStore users, AppointmentWords words, IStringLocalizer<Texts> texts, ApiProblems problems)
+        string token, HttpContext context, CalendarFeeds feeds, AppointmentWords words, IStringLocalizer<Texts> texts, ApiProblems problems)
     {
         if (await feeds.OpenAsync(token, context.RequestAborted) is not { } opened)
         {
             return problems.Create(StatusCodes.Status404NotFound, "Appointments.Problem.FeedNotFound.Title", "Appointments.Problem.FeedNotFound.Detail");
         }
 
-        var owner = await users.FindByIdAsync(opened.PersonId.ToString(), context.RequestAborted);
         var calendar = AppointmentWords.WriteIn(
-            owner?.Language ?? Domain.Accounts.Languages.Default,
+            opened.Language,
             () => [.. opened.Appointments.Select(words.Entry)],
             () => texts["Appointments.Calendar.Name"]);
         return TypedResults.Text(calendar, AppointmentCalendar.MediaType);

@@ -1,5 +1,4 @@
 using Passport.Application.Appointments;
-using Passport.Data.Appointments;
 
 namespace Passport.Web.Appointments;
 
@@ -9,13 +8,8 @@ public static class AppointmentsHostingExtensions
     public static IHostApplicationBuilder AddPassportAppointments(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddSingleton<AppointmentRepository>();
-        services.AddSingleton<CalendarFeedRepository>();
-        services.AddSingleton<AppointmentDesk>();
-        services.AddSingleton<MyAppointments>();
-        services.AddSingleton<CalendarFeeds>();
-        services.AddScoped<AppointmentWords>();
+        builder.Services.AddPassportAppointmentServices();
+        builder.Services.AddScoped<AppointmentWords>();
         return builder;
     }
 
