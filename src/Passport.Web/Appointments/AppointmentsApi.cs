@@ -28,7 +28,7 @@ public static class AppointmentsApi
         staff.MapPost("/", BookAsync).WithSummary("Book an appointment with a person who shares their plan with your organisation")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapGet("/", ListForPersonAsync).WithSummary("A person's appointments with your organisation, earliest first")
+        staff.MapGet("/", ListForPersonAsync).WithSummary("A person's appointments with your organisation, earliest first").WithPaging()
             .ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPut("/{id:guid}", MoveAsync).WithSummary("Move one of your organisation's appointments to new times or details; the person is asked again")
             .ProducesValidationProblem()
@@ -40,7 +40,7 @@ public static class AppointmentsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var me = endpoints.MapGroup("/api/me/appointments").WithTags("Appointments").RequireAuthorization(Policies.JobSeeker);
-        me.MapGet("/", ListMineAsync).WithSummary("Your appointments: upcoming ones first (soonest first), then cancelled and past ones (latest first)");
+        me.MapGet("/", ListMineAsync).WithSummary("Your appointments: upcoming ones first (soonest first), then cancelled and past ones (latest first)").WithPaging();
         me.MapGet("/{id:guid}", GetMineAsync).WithSummary("One of your appointments").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("/{id:guid}.ics", DownloadAsync).WithSummary("One of your appointments as an iCalendar file")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
@@ -89,10 +89,10 @@ public static class AppointmentsApi
             booked => TypedResults.Created($"/api/people/{personId}/appointments/{booked.Id}", AppointmentResponse.ForStaff(booked, time.GetUtcNow())));
 
     private static async Task<Results<Ok<AppointmentResponse[]>, ValidationProblem, ProblemHttpResult>> ListForPersonAsync(
-        Guid personId, HttpContext context, AppointmentDesk desk, OutcomeResults results, TimeProvider time) =>
+        Guid personId, ListPage page, HttpContext context, AppointmentDesk desk, OutcomeResults results, TimeProvider time) =>
         results.ToHttp(
             await desk.ListAsync(context.User, personId, AccessChannel.Api, context.RequestAborted),
-            list => TypedResults.Ok(list.Select(appointment => AppointmentResponse.ForStaff(appointment, time.GetUtcNow())).ToArray()));
+            list => page.Ok(page.Request.Of(list).Select(appointment => AppointmentResponse.ForStaff(appointment, time.GetUtcNow()))));
 
     private static async Task<Results<Ok<AppointmentResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
         Guid personId, Guid id, AppointmentBody body, HttpContext context, AppointmentDesk desk, OutcomeResults results, TimeProvider time) =>
@@ -106,11 +106,12 @@ public static class AppointmentsApi
             await desk.CancelAsync(context.User, personId, id, body.Reason, AccessChannel.Api, context.RequestAborted),
             cancelled => TypedResults.Ok(AppointmentResponse.ForStaff(cancelled, time.GetUtcNow())));
 
-    private static async Task<Ok<AppointmentResponse[]>> ListMineAsync(HttpContext context, MyAppointments mine, TimeProvider time)
+    /// <summary>A person's appointments stay few (staff book them one by one), so a page is cut from the whole ordered list.</summary>
+    private static async Task<Ok<AppointmentResponse[]>> ListMineAsync(ListPage page, HttpContext context, MyAppointments mine, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var list = await mine.ListAsync(context.User.GetUserId()!.Value, context.RequestAborted);
-        return TypedResults.Ok(list.Select(appointment => AppointmentResponse.ForPerson(appointment, now)).ToArray());
+        return page.Ok(page.Request.Of(list).Select(appointment => AppointmentResponse.ForPerson(appointment, now)));
     }
 
     private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> GetMineAsync(
