@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Passport.Application.Privacy;
 using Passport.Data.Appointments;
 
 namespace Passport.Application.Appointments;
@@ -13,6 +14,7 @@ public static class AppointmentServices
         services.AddSingleton<AppointmentDesk>();
         services.AddSingleton<MyAppointments>();
         services.AddSingleton<CalendarFeeds>();
+        services.AddSingleton<IPersonalDataSection, AppointmentSection>();
         return services;
     }
 }

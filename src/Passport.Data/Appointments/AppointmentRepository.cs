@@ -105,6 +105,17 @@ public sealed class AppointmentRepository(PassportDatabase database)
         return rows.ToDictionary(row => row.PersonId, row => row.StartsAt);
     }
 
+    /// <summary>
+    /// A staff account is erased: its name leaves the appointments it booked (they stay the person's, with the
+    /// organisation's name); the ids are emptied by the cascade.
+    /// </summary>
+    public async Task ForgetStaffAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE appointments SET booked_by_name = '' WHERE booked_by_user_id = @userId", new { userId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>An appointment's history, oldest first.</summary>
     public async Task<IReadOnlyList<AppointmentEvent>> ListEventsAsync(Guid appointmentId, CancellationToken cancellationToken = default)
     {

@@ -305,6 +305,25 @@ public abstract class AppointmentsApiTests(WebAppFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Export_HoldsTheAppointmentsWithTheirHistory()
+    {
+        var (person, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
+        using var coach = await Staff.NewAsync(App, OrganisationKind.Municipality);
+        using (person)
+        {
+            await GrantAsync(person, coach.OrganisationId, "plan");
+            var id = await BookAsync(coach, personId, Tomorrow);
+            (await person.PostAsync($"/api/me/appointments/{id}/confirm", null)).EnsureSuccessStatusCode();
+
+            var export = await person.GetFromJsonAsync<JsonElement>("/api/me/export");
+
+            var appointment = Assert.Single(export.GetProperty("appointments").EnumerateArray());
+            Assert.Equal(id, appointment.GetProperty("id").GetGuid());
+            Assert.Equal(["Booked", "Confirmed"], appointment.GetProperty("history").EnumerateArray().Select(change => change.GetProperty("event").GetString()));
+        }
+    }
+
     private static async Task<Guid> BookAsync(Staff.Member coach, Guid personId, DateTimeOffset startsAt)
     {
         using var response = await coach.Client.PostAsJsonAsync($"/api/people/{personId}/appointments", Body(startsAt, startsAt.AddHours(1)));
