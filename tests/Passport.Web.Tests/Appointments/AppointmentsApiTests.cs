@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Passport.Data.Database;
 using Passport.Domain.Organisations;
+using Passport.Testing;
 using Passport.Web.Tests.Hosting;
 
 namespace Passport.Web.Tests.Appointments;
@@ -361,3 +363,29 @@ public sealed class SqliteAppointmentsApiTests(SqliteWebAppFixture fixture) : Ap
 [Collection(PostgresWebCollection.Name)]
 [Trait("Category", "Postgres")]
 public sealed class PostgresAppointmentsApiTests(PostgresWebAppFixture fixture) : AppointmentsApiTests(fixture);
+
+/// <summary>The public feed is rate-limited per address, so tokens cannot be tried at speed.</summary>
+public sealed class CalendarFeedRateLimitTests
+{
+    [Fact]
+    public async Task Feed_OverTheRateLimit_Returns429ProblemWithRetryAfter()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = new PassportApp(database, [new("RateLimits:CalendarFeedPermitsPerMinute", "2")]);
+        app.StartServer();
+        using var client = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await client.GetAsync($"/calendar/{new string((char)('A' + attempt), 43)}.ics");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(response.Headers.Contains("Retry-After"));
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
