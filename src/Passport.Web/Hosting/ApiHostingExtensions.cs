@@ -67,6 +67,7 @@ public static class ApiHostingExtensions
                 ? PerClientPerMinute(context, limits => limits.AuthPermitsPerMinute)
                 : RateLimitPartition.GetNoLimiter(""));
             options.AddPolicy(ShareLinksApi.RateLimitPolicy, context => PerClientPerMinute(context, limits => limits.ShareLinkPermitsPerMinute));
+            options.AddPolicy(Appointments.AppointmentsApi.FeedRateLimitPolicy, context => PerClientPerMinute(context, limits => limits.CalendarFeedPermitsPerMinute));
             // Per organisation, not per address or person: staff of one employer share the allowance. Only employers reach
             // these routes (authorisation runs first), and every employer has an organisation.
             options.AddPolicy(EmployerMatchesApi.MatchesRateLimitPolicy, context =>

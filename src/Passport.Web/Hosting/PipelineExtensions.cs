@@ -1,5 +1,6 @@
 using Passport.Web.Accounts;
 using Passport.Web.Admin;
+using Passport.Web.Appointments;
 using Passport.Web.Benchmarks;
 using Passport.Web.Consent;
 using Passport.Web.Credentials;
@@ -80,6 +81,7 @@ public static class PipelineExtensions
         app.MapRightsApi();
         app.MapPassportRecords();
         app.MapSharing();
+        app.MapAppointments();
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
         app.MapAdminEmailApi();

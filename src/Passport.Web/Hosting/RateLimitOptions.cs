@@ -16,6 +16,13 @@ public sealed class RateLimitOptions
     public int ShareLinkPermitsPerMinute { get; set; } = 60;
 
     /// <summary>
+    /// Reads of calendar feeds per client address per minute. Phone calendars poll a feed every few minutes to hours;
+    /// this leaves room for many subscribers behind one address while tokens cannot be tried at speed.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int CalendarFeedPermitsPerMinute { get; set; } = 60;
+
+    /// <summary>
     /// Candidate lists (API and page) per employer organisation per minute, whoever of its staff asks: each list
     /// reads many people's passports, so an organisation cannot harvest the pool by asking again and again.
     /// </summary>

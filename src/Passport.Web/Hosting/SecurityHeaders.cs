@@ -12,7 +12,8 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         // Decided on the path as requested: a 404 page re-executed for it must stay just as private.
-        var bearsSecret = SharingHostingExtensions.IsSecretBearingPath(context.Request.Path);
+        var bearsSecret = SharingHostingExtensions.IsSecretBearingPath(context.Request.Path)
+            || Appointments.AppointmentsHostingExtensions.IsSecretBearingPath(context.Request.Path);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

@@ -40,7 +40,7 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         var naming = RouteCatalogue.Routes.Where(route => PersonRouteValues.Any(value => route.Key.Contains(value, StringComparison.Ordinal)));
 
         Assert.All(naming, route => Assert.True(
-            route.Value is RouteKind.OthersData or RouteKind.ActsOnOthers,
+            route.Value is RouteKind.OthersData or RouteKind.ActsOnOthers or RouteKind.OwnerBySecret,
             $"{route.Key} names a person or their pseudonym but is listed as {route.Value}."));
     }
 
@@ -72,6 +72,8 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         ["GET,POST /coach/workshops/{WorkshopId:guid}"] = test => test.WorkshopBoardAsync(),
         ["GET /api/education/pathways/{id:guid}/questions"] = test => test.PathwayQuestionsAsync(page: false),
         ["GET,POST /education/pathways/{Id:guid}/questions"] = test => test.PathwayQuestionsAsync(page: true),
+        ["GET /api/people/{personId:guid}/appointments/"] = test => test.PersonAppointmentsAsync(page: false),
+        ["GET,POST /people/{PersonId:guid}/appointments"] = test => test.PersonAppointmentsAsync(page: true),
     };
 
     private static IEnumerable<string> ReadingOthersData() =>

@@ -23,6 +23,13 @@ public enum RouteKind
 
     /// <summary>Returns another person's data: must go through the personal-data door, which logs every read.</summary>
     OthersData,
+
+    /// <summary>
+    /// The data of the person whose secret address it is (their calendar feed), for their own calendar app, which
+    /// cannot sign in. Not a reader of someone else's data, so not logged per read (a phone polls it often); the owner
+    /// stops it by revoking the address.
+    /// </summary>
+    OwnerBySecret,
 }
 
 /// <summary>
@@ -206,5 +213,22 @@ public static class RouteCatalogue
         ["PUT /api/me/experiences/{id:guid}"] = RouteKind.Owner,
         ["PUT /api/me/preferences/"] = RouteKind.Owner,
         ["PUT /api/organisation/"] = RouteKind.Organisation,
+        ["DELETE /api/me/calendar-feed/"] = RouteKind.Owner,
+        ["GET /api/me/appointments/"] = RouteKind.Owner,
+        ["GET /api/me/appointments/{id:guid}"] = RouteKind.Owner,
+        ["GET /api/me/appointments/{id:guid}.ics"] = RouteKind.Owner,
+        ["GET /api/me/calendar-feed/"] = RouteKind.Owner,
+        ["GET /api/people/{personId:guid}/appointments/"] = RouteKind.OthersData,
+        ["GET /appointments/{id:guid}.ics"] = RouteKind.Owner,
+        ["GET /calendar/{token}.ics"] = RouteKind.OwnerBySecret,
+        ["GET,POST /appointments"] = RouteKind.Owner,
+        ["GET,POST /people/{PersonId:guid}/appointments"] = RouteKind.OthersData,
+        ["POST /api/me/appointments/{id:guid}/cancel"] = RouteKind.Owner,
+        ["POST /api/me/appointments/{id:guid}/confirm"] = RouteKind.Owner,
+        ["POST /api/me/appointments/{id:guid}/reschedule-request"] = RouteKind.Owner,
+        ["POST /api/me/calendar-feed/"] = RouteKind.Owner,
+        ["POST /api/people/{personId:guid}/appointments/"] = RouteKind.ActsOnOthers,
+        ["POST /api/people/{personId:guid}/appointments/{id:guid}/cancel"] = RouteKind.ActsOnOthers,
+        ["PUT /api/people/{personId:guid}/appointments/{id:guid}"] = RouteKind.ActsOnOthers,
     };
 }

@@ -44,6 +44,7 @@ public sealed class PassportApp : WebApplicationFactory<Program>
             // Tests sign in far more often than a person; the limit itself has its own test.
             ["RateLimits:AuthPermitsPerMinute"] = "100000",
             ["RateLimits:ShareLinkPermitsPerMinute"] = "100000",
+            ["RateLimits:CalendarFeedPermitsPerMinute"] = "100000",
             ["RateLimits:MatchPermitsPerMinute"] = "100000",
             ["Seed:Demo"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",

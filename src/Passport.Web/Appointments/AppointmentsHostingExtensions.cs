@@ -1,0 +1,28 @@
+using Passport.Application.Appointments;
+
+namespace Passport.Web.Appointments;
+
+public static class AppointmentsHostingExtensions
+{
+    /// <summary>Appointments, their use cases and the calendar feed.</summary>
+    public static IHostApplicationBuilder AddPassportAppointments(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddPassportAppointmentServices();
+        builder.Services.AddScoped<AppointmentWords>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAppointments(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapAppointmentsApi();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Paths whose answers hold a calendar feed's secret address or what it opens: never cached, never indexed, no
+    /// Referer (as for share links).
+    /// </summary>
+    public static bool IsSecretBearingPath(PathString path) =>
+        path.StartsWithSegments(AppointmentsApi.FeedPath) || path.StartsWithSegments("/api/me/calendar-feed") || path.StartsWithSegments("/appointments");
+}
