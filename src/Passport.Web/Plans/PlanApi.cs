@@ -29,7 +29,7 @@ public static class PlanApi
         mine.MapPost($"/plan/steps/{{stepId:guid}}/{MoveRoute}", MoveMyStepAsync)
             .WithSummary("Agree to or decline a proposed step, start it, mark it done or drop it")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        mine.MapGet("/people", GetMyPeopleAsync).WithSummary("Your contact persons: who, since when, how to reach them and what they may see");
+        mine.MapGet("/people", GetMyPeopleAsync).WithSummary("Your contact persons: who, since when, how to reach them and what they may see").WithPaging();
 
         var staff = endpoints.MapGroup("/api/people/{personId:guid}").WithTags("Plan").RequireAuthorization(Policies.Staff);
         staff.MapGet("/plan", GetPersonPlanAsync).WithSummary("A person's plan, if they share it with your organisation")
@@ -93,8 +93,8 @@ public static class PlanApi
             await plans.MoveMyStepAsync(context.User, stepId, Move(move), request?.Version),
             plan => TypedResults.Ok(PlanResponse.From(plan, PlanSide.Person)));
 
-    private static async Task<Ok<ContactPersonResponse[]>> GetMyPeopleAsync(HttpContext context, ContactPersons people) =>
-        TypedResults.Ok((await people.ListMineAsync(context.User, context.RequestAborted)).Select(ContactPersonResponse.From).ToArray());
+    private static async Task<Ok<ContactPersonResponse[]>> GetMyPeopleAsync(ListPage page, HttpContext context, ContactPersons people) =>
+        page.Ok(page.Request.Of(await people.ListMineAsync(context.User, context.RequestAborted)).Select(ContactPersonResponse.From));
 
     private static async Task<Results<Ok<PlanResponse>, ProblemHttpResult>> GetPersonPlanAsync(
         Guid personId, HttpContext context, MyPlan plans, ApiProblems problems) =>
