@@ -73,6 +73,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<IPersonalDataSection, CredentialSection>();
         builder.Services.AddSingleton<IPersonalDataSection, MatchingDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, PathwayQuestionsDataSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, PlanDataSection>();
         builder.Services.AddSingleton<AccountErasure>();
         return builder;
     }

@@ -98,6 +98,30 @@ public sealed class PlanRepository(PassportDatabase database)
         return true;
     }
 
+    /// <summary>
+    /// A staff member's account is being erased: their name goes from every plan they changed or own a step in (the
+    /// entries stay, so each plan still says what happened and when). Returns the people whose plans changed.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ForgetStaffAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var people = (await connection.QueryAsync<Guid>(new CommandDefinition(
+            """
+            SELECT person_id FROM plan_history WHERE actor_user_id = @userId AND person_id <> @userId
+            UNION SELECT person_id FROM plan_steps WHERE owner_user_id = @userId
+            """,
+            new { userId }, transaction, cancellationToken: cancellationToken))).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE plan_history SET actor_name = '', actor_user_id = NULL WHERE actor_user_id = @userId AND person_id <> @userId",
+            new { userId }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE plan_steps SET owner_name = '', owner_user_id = NULL WHERE owner_user_id = @userId",
+            new { userId }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return people;
+    }
+
     private sealed class PlanRow
     {
         public string? Goal { get; set; }

@@ -1,8 +1,8 @@
 namespace Passport.Domain.Plans;
 
 /// <summary>
-/// One step of a plan. <see cref="OwnerUserId"/> null means the young person does it; otherwise a named contact
-/// person does (their name copied when the step was written).
+/// One step of a plan. <see cref="OwnerName"/> null means the young person does it; otherwise a named contact person
+/// does (their name copied when the step was written; emptied, with <see cref="OwnerUserId"/>, when their account is erased).
 /// </summary>
 public sealed record PlanStep(
     Guid Id,

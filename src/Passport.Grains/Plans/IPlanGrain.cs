@@ -19,4 +19,10 @@ public interface IPlanGrain : IGrainWithGuidKey
 
     /// <summary>Moves a step along its lifecycle, if the move is the actor's to make.</summary>
     Task<PlanResult> MoveStepAsync(PlanActorInfo actor, Guid stepId, PlanMove move, int? expectedVersion);
+
+    /// <summary>Reads the plan from the database again, after a change made there directly (a staff member's name erased).</summary>
+    Task ReloadAsync();
+
+    /// <summary>The person's account is being erased: drop the plan from memory (its rows go with the account).</summary>
+    Task ForgetAsync();
 }

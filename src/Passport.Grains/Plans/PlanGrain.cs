@@ -39,6 +39,15 @@ public sealed class PlanGrain(PlanRepository repository, TimeProvider time) : Gr
         return ChangeAsync(plan => plan.MoveStep(actor.ToActor(), stepId, move, expectedVersion, time.GetUtcNow()));
     }
 
+    public async Task ReloadAsync() => _plan = await repository.LoadAsync(PersonId);
+
+    public Task ForgetAsync()
+    {
+        _plan = Plan.Empty(PersonId);
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     private async Task<PlanResult> ChangeAsync(Func<Plan, PlanDecision> change)
     {
         var loadedVersion = _plan.Version;

@@ -15,7 +15,7 @@ public sealed record PlanResponse(
             plan.PersonId, plan.Goal, plan.Version, plan.UpdatedAt,
             [.. plan.Steps.Select(step => new PlanStepResponse(
                 step.Id, step.Title, step.Meaning,
-                step.OwnerUserId is { } ownerId ? new PlanOwnerResponse("contactPerson", ownerId, step.OwnerName) : new PlanOwnerResponse("person", null, null),
+                step.OwnerName is not null ? new PlanOwnerResponse("contactPerson", step.OwnerUserId, step.OwnerName) : new PlanOwnerResponse("person", null, null),
                 step.DueOn, Name(step.Status), step.CreatedAt, step.UpdatedAt, [.. step.MovesFor(reader).Select(PlanMoves.Name)]))],
             [.. plan.History.Select(entry => new PlanHistoryResponse(
                 entry.At, Name(entry.Event), entry.StepId, entry.Detail,

@@ -225,6 +225,45 @@ public abstract class PlanApiTests(WebAppFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task EraseCoach_WhoProposedAndOwnsAStep_LeavesTheStepsButNotTheirName()
+    {
+        var (youth, youthId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
+        var coach = await Staff.NewAsync(App, OrganisationKind.Municipality);
+        using (youth)
+        using (coach)
+        {
+            await GrantPlanAsync(youth, coach.OrganisationId);
+            (await coach.Client.PostAsJsonAsync($"/api/people/{youthId}/contact-persons", new { })).EnsureSuccessStatusCode();
+            (await coach.Client.PostAsJsonAsync($"/api/people/{youthId}/plan/steps", new { title = "Meet at the library", ownerUserId = coach.UserId })).EnsureSuccessStatusCode();
+
+            using var erased = await Hosting.Accounts.EraseAsync(coach.Client);
+
+            Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+            var plan = await youth.GetFromJsonAsync<JsonElement>("/api/me/plan");
+            var step = Assert.Single(plan.GetProperty("steps").EnumerateArray());
+            Assert.Equal("contactPerson", step.GetProperty("owner").GetProperty("kind").GetString());
+            Assert.Equal("", step.GetProperty("owner").GetProperty("name").GetString());
+            Assert.Equal("", Assert.Single(plan.GetProperty("history").EnumerateArray()).GetProperty("actor").GetProperty("name").GetString());
+            Assert.Empty(await Privacy.TableScan.FindAsync(App, coach.Email, coach.DisplayName, coach.UserId.ToString()));
+        }
+    }
+
+    [Fact]
+    public async Task Export_Youth_HoldsTheirPlan()
+    {
+        var (youth, _) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
+        using (youth)
+        {
+            (await youth.PutAsJsonAsync("/api/me/plan/goal", new { goal = "Finish school" })).EnsureSuccessStatusCode();
+
+            var export = await youth.GetFromJsonAsync<JsonElement>("/api/me/export");
+
+            Assert.Equal("Finish school", export.GetProperty("plan").GetProperty("goal").GetString());
+            Assert.Equal("GoalSet", Assert.Single(export.GetProperty("plan").GetProperty("history").EnumerateArray()).GetProperty("event").GetString());
+        }
+    }
+
     private static async Task<string> GrantPlanAsync(HttpClient youth, Guid organisationId) => await GrantAsync(youth, organisationId, "plan");
 
     private static async Task<string> GrantAsync(HttpClient owner, Guid organisationId, params string[] categories)
