@@ -10,6 +10,7 @@ using Passport.Application.Organisations;
 using Passport.Application.Passports;
 using Passport.Application.Pathways;
 using Passport.Application.PersonalData;
+using Passport.Application.Plans;
 using Passport.Application.Privacy;
 using Passport.Application.Sharing;
 using Passport.Application.Sprints;
@@ -62,6 +63,8 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<ShareLinkService>();
         builder.Services.AddSingleton<SprintPlay>();
         builder.Services.AddSingleton<VacancyDesk>();
+        builder.Services.AddSingleton<MyPlan>();
+        builder.Services.AddSingleton<ContactPersons>();
         builder.Services.AddSingleton<WorkshopRoom>();
 
         // Export and erasure cover every section, in this order (the export's order of properties).
@@ -74,6 +77,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<IPersonalDataSection, CredentialSection>();
         builder.Services.AddSingleton<IPersonalDataSection, MatchingDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, PathwayQuestionsDataSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, PlanDataSection>();
         builder.Services.AddSingleton<AccountErasure>();
         return builder;
     }

@@ -18,6 +18,7 @@ using Passport.Data.Organisations;
 using Passport.Data.Insights;
 using Passport.Data.Matching;
 using Passport.Data.Pathways;
+using Passport.Data.Plans;
 using Passport.Data.Privacy;
 using Passport.Data.Security;
 using Passport.Data.Sharing;
@@ -71,6 +72,8 @@ public static class DataHostingExtensions
         services.AddSingleton<PathwayRepository>();
         services.AddSingleton<PathwayQuestionRepository>();
         services.AddSingleton<VacancyRepository>();
+        services.AddSingleton<PlanRepository>();
+        services.AddSingleton<ContactPersonRepository>();
         services.AddSingleton<InsightsRepository>();
         services.AddSingleton<RankerModelRepository>();
         services.AddSingleton<CandidateRepository>();

@@ -15,6 +15,7 @@ using Passport.Web.Passports;
 using Passport.Web.Places;
 using Passport.Web.Insights;
 using Passport.Web.Pathways;
+using Passport.Web.Plans;
 using Passport.Web.Privacy;
 using Passport.Web.Sectors;
 using Passport.Web.Sharing;
@@ -89,6 +90,7 @@ public static class PipelineExtensions
         app.MapPassportCredentials();
         app.MapPathways();
         app.MapVacancies();
+        app.MapPlanApi();
         app.MapMatching();
         app.MapInsightsApi();
         app.MapStaffApi();

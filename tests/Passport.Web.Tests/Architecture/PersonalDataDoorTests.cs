@@ -74,6 +74,10 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         ["GET,POST /education/pathways/{Id:guid}/questions"] = test => test.PathwayQuestionsAsync(page: true),
         ["GET /api/people/{personId:guid}/appointments/"] = test => test.PersonAppointmentsAsync(page: false),
         ["GET,POST /people/{PersonId:guid}/appointments"] = test => test.PersonAppointmentsAsync(page: true),
+        ["GET /api/people/{personId:guid}/plan"] = test => test.PersonPlanAsync(PlanRead.Api),
+        ["GET,POST /people/{PersonId:guid}/plan"] = test => test.PersonPlanAsync(PlanRead.Page),
+        ["POST /api/people/{personId:guid}/plan/steps"] = test => test.PersonPlanAsync(PlanRead.Propose),
+        ["POST /api/people/{personId:guid}/plan/steps/{stepId:guid}/{move:regex(^(agree|decline|start|done|drop)$)}"] = test => test.PersonPlanAsync(PlanRead.Move),
     };
 
     private static IEnumerable<string> ReadingOthersData() =>

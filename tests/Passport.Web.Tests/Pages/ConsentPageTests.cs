@@ -310,7 +310,7 @@ public sealed class ConsentPageTests(SqliteWebAppFixture fixture, BrowserFixture
     {
         var page = await SignedInAsNewJobSeekerAsync(_app, browser);
         await OpenMenuAsync(page);
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "People" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true })).ToHaveCountAsync(0);
 
         await page.GotoAsync($"/people/{Guid.NewGuid()}");
 
