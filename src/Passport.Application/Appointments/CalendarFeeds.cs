@@ -1,11 +1,11 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using Passport.Data.Accounts;
 using Passport.Data.Appointments;
 using Passport.Data.Security;
 using Passport.Domain.Accounts;
 using Passport.Domain.Appointments;
+using Passport.Domain.Sharing;
 
 namespace Passport.Application.Appointments;
 
@@ -18,9 +18,6 @@ namespace Passport.Application.Appointments;
 public sealed class CalendarFeeds(CalendarFeedRepository feeds, AppointmentRepository appointments, UserStore users, SigningKeyStore keys, TimeProvider time)
 {
     private const string KeyPurpose = "calendar-feeds";
-
-    /// <summary>Token length in characters: base64url of a 32-byte HMAC-SHA256, without padding.</summary>
-    public const int TokenLength = 43;
 
     /// <summary>How long a cancelled or past appointment stays in the feed, so calendars take over that it ended.</summary>
     public static readonly TimeSpan PastKept = TimeSpan.FromDays(90);
@@ -69,12 +66,7 @@ public sealed class CalendarFeeds(CalendarFeedRepository feeds, AppointmentRepos
     /// </summary>
     public async Task<(string Language, IReadOnlyList<Appointment> Appointments)?> OpenAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (token is not { Length: TokenLength } || !Base64Url.IsValid(token))
-        {
-            return null;
-        }
-
-        if (await feeds.FindActiveByTokenHashAsync(Hash(token), cancellationToken) is not { } feed)
+        if (!ShareLinkToken.TryHash(token, out var hash) || await feeds.FindActiveByTokenHashAsync(hash, cancellationToken) is not { } feed)
         {
             return null;
         }
@@ -89,7 +81,7 @@ public sealed class CalendarFeeds(CalendarFeedRepository feeds, AppointmentRepos
     {
         var feed = new CalendarFeed(Guid.CreateVersion7(), personId, time.GetUtcNow());
         var token = await TokenAsync(feed.Id, cancellationToken);
-        return await feeds.CreateAsync(feed, Hash(token), revokeActive, cancellationToken) ? token : null;
+        return await feeds.CreateAsync(feed, ShareLinkToken.Hash(token), revokeActive, cancellationToken) ? token : null;
     }
 
     private async Task<string> TokenAsync(Guid feedId, CancellationToken cancellationToken)
@@ -98,6 +90,4 @@ public sealed class CalendarFeeds(CalendarFeedRepository feeds, AppointmentRepos
         _key ??= await keys.GetOrCreateAsync(KeyPurpose, 32, cancellationToken);
         return Base64Url.EncodeToString(HMACSHA256.HashData(_key, feedId.ToByteArray()));
     }
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 }
