@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Passport.Application.Accounts;
@@ -36,6 +37,8 @@ public static class ApplicationHostingExtensions
         builder.Services.AddScoped<StaffDesk>();
         builder.Services.AddScoped<PasswordResets>();
         builder.Services.AddSingleton<SharedPassportReader>();
+        // FOUNDATION PLACEHOLDER: the notification centre replaces this with its grain-backed push (remove before landing).
+        builder.Services.TryAddSingleton<Notifications.INotificationPush, Notifications.NoNotificationPush>();
         builder.Services.AddSingleton<IPersonalData, PersonalDataDoor>();
         builder.Services.AddSingleton<MyAccessLog>();
         builder.Services.AddSingleton<ConsentService>();

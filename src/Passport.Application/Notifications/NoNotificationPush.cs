@@ -1,0 +1,9 @@
+namespace Passport.Application.Notifications;
+
+// FOUNDATION PLACEHOLDER, removed when the notification centre's push lands.
+internal sealed class NoNotificationPush : INotificationPush
+{
+    public void Changed(Guid personId)
+    {
+    }
+}
