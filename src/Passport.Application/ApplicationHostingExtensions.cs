@@ -37,8 +37,8 @@ public static class ApplicationHostingExtensions
         builder.Services.AddScoped<StaffDesk>();
         builder.Services.AddScoped<PasswordResets>();
         builder.Services.AddSingleton<SharedPassportReader>();
-        // FOUNDATION PLACEHOLDER: the notification centre replaces this with its grain-backed push (remove before landing).
-        builder.Services.TryAddSingleton<Notifications.INotificationPush, Notifications.NoNotificationPush>();
+        // INotificationPush is the host's (Passport.Web pushes through the person's notification feed grain).
+        builder.Services.AddSingleton<Notifications.MyNotifications>();
         builder.Services.AddSingleton<IPersonalData, PersonalDataDoor>();
         builder.Services.AddSingleton<MyAccessLog>();
         builder.Services.AddSingleton<ConsentService>();
@@ -81,6 +81,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<IPersonalDataSection, MatchingDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, PathwayQuestionsDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, PlanDataSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, Notifications.NotificationSection>();
         builder.Services.AddSingleton<AccountErasure>();
         return builder;
     }

@@ -14,6 +14,7 @@ using Passport.Data.Endorsements;
 using Passport.Data.Experiences;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
+using Passport.Data.Notifications;
 using Passport.Data.Organisations;
 using Passport.Data.Insights;
 using Passport.Data.Matching;
@@ -74,6 +75,7 @@ public static class DataHostingExtensions
         services.AddSingleton<VacancyRepository>();
         services.AddSingleton<PlanRepository>();
         services.AddSingleton<ContactPersonRepository>();
+        services.AddSingleton<NotificationRepository>();
         services.AddSingleton<InsightsRepository>();
         services.AddSingleton<RankerModelRepository>();
         services.AddSingleton<CandidateRepository>();

@@ -9,6 +9,7 @@ using Passport.Web.Health;
 using Passport.Web.JobSeekers;
 using Passport.Web.Localization;
 using Passport.Web.Matching;
+using Passport.Web.Notifications;
 using Passport.Web.Organisations;
 using Passport.Web.OrganisationStaff;
 using Passport.Web.Passports;
@@ -83,6 +84,7 @@ public static class PipelineExtensions
         app.MapPassportRecords();
         app.MapSharing();
         app.MapAppointments();
+        app.MapNotifications();
         app.MapAdminOrganisationsApi();
         app.MapClusterApi();
         app.MapAdminEmailApi();
