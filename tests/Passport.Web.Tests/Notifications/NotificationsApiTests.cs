@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Passport.Application.Notifications;
 using Passport.Data.Database;
 using Passport.Data.Notifications;
+using Passport.Web.Tests.Accounts;
 using Passport.Web.Tests.Hosting;
 
 namespace Passport.Web.Tests.Notifications;
@@ -230,6 +231,34 @@ public abstract class NotificationsApiTests(WebAppFixture fixture)
         await using var connection = new HubConnectionBuilder().WithUrl(new Uri(App.Address, "/hubs/notifications")).Build();
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_PageCookieFromAnotherSite_IsRefused()
+    {
+        var (person, email) = await Hosting.Accounts.NewJobSeekerAsync(App);
+        person.Dispose();
+        using var browser = PageForms.NewBrowserlikeClient(App);
+        using (var signedIn = await PageForms.SignInAsync(browser, email, Hosting.Accounts.Password))
+        {
+            Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        }
+
+        async Task<HttpStatusCode> NegotiateAsync(string? origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/notifications/negotiate?negotiateVersion=1");
+            if (origin is not null)
+            {
+                request.Headers.Add("Origin", origin);
+            }
+
+            using var response = await browser.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(null));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(App.Address.GetLeftPart(UriPartial.Authority)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await NegotiateAsync("https://evil.example"));
     }
 
     [Fact]
