@@ -23,7 +23,7 @@ public static class ReminderPolicy
         // Shortest lead first: each longer one must then go out strictly before every one already kept.
         foreach (var lead in leads.Where(lead => lead > TimeSpan.Zero).Distinct().Order())
         {
-            var due = startsAt - lead;
+            var due = (startsAt - lead).ToUniversalTime();
             if (quiet is not null)
             {
                 var morning = quiet.NextAllowed(due, zone);
