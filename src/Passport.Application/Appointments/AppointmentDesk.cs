@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Passport.Application.Accounts;
 using Passport.Application.PersonalData;
+using Passport.Application.Reminders;
 using Passport.Data.Appointments;
 using Passport.Data.Organisations;
+using Passport.Data.Reminders;
 using Passport.Domain.Accounts;
 using Passport.Domain.Appointments;
 using Passport.Domain.Consent;
@@ -17,7 +19,13 @@ namespace Passport.Application.Appointments;
 /// the same "not found", so nobody learns whether the person exists. Staff see and change only the appointments of
 /// their own organisation.
 /// </summary>
-public sealed class AppointmentDesk(IPersonalData personalData, AppointmentRepository appointments, OrganisationRepository organisations, TimeProvider time)
+public sealed class AppointmentDesk(
+    IPersonalData personalData,
+    AppointmentRepository appointments,
+    OrganisationRepository organisations,
+    ReminderPlanner reminders,
+    ReminderStore reminderStore,
+    TimeProvider time)
 {
     private const string PersonNotFound = "Consent.Problem.PersonNotFound";
     private const string NotFound = "Appointments.Problem.NotFound";
@@ -46,7 +54,8 @@ public sealed class AppointmentDesk(IPersonalData personalData, AppointmentRepos
             Guid.CreateVersion7(), personId, organisation.Id, staff.GetUserId()!.Value, staff.FindFirstValue(PassportClaims.Name) ?? "", organisation.Name,
             details, now);
         await appointments.CreateAsync(
-            appointment, AppointmentEvent.Of(appointment, AppointmentParty.Staff, appointment.BookedByUserId, AppointmentEventKind.Booked, null), cancellationToken);
+            appointment, AppointmentEvent.Of(appointment, AppointmentParty.Staff, appointment.BookedByUserId, AppointmentEventKind.Booked, null),
+            reminders.Plan(details.StartsAt, now), cancellationToken);
         return Outcome.Done(appointment);
     }
 
@@ -87,7 +96,8 @@ public sealed class AppointmentDesk(IPersonalData personalData, AppointmentRepos
             return Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
         }
 
-        return await SaveAsync(appointment, status, version, staff.GetUserId(), AppointmentEventKind.Moved, null, cancellationToken);
+        return await SaveAsync(
+            appointment, status, version, staff.GetUserId(), AppointmentEventKind.Moved, null, reminders.Plan(details.StartsAt, now), cancellationToken);
     }
 
     /// <summary>Calls off one of the organisation's appointments with the person, with a reason for them.</summary>
@@ -113,7 +123,7 @@ public sealed class AppointmentDesk(IPersonalData personalData, AppointmentRepos
             return Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
         }
 
-        return await SaveAsync(appointment, status, version, staff.GetUserId(), AppointmentEventKind.Cancelled, checkedReason, cancellationToken);
+        return await SaveAsync(appointment, status, version, staff.GetUserId(), AppointmentEventKind.Cancelled, checkedReason, [], cancellationToken);
     }
 
     /// <summary>
@@ -135,11 +145,21 @@ public sealed class AppointmentDesk(IPersonalData personalData, AppointmentRepos
         return appointments.ListEventsAsync(appointment.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// The reminders of appointments already listed for this caller (their current versions), per appointment: the
+    /// contact person sees which went out and which could not be delivered.
+    /// </summary>
+    public async Task<ILookup<Guid, ReminderView>> RemindersAsync(
+        Guid personId, IReadOnlyList<Appointment> listed, CancellationToken cancellationToken = default) =>
+        (await reminderStore.ListAsync(personId, [.. listed.Where(appointment => appointment.PersonId == personId)], cancellationToken))
+            .ToLookup(reminder => reminder.AppointmentId);
+
+    /// <summary>Writes the change; its reminders are planned anew (an empty list drops them) in the same transaction.</summary>
     private async Task<Outcome<Appointment>> SaveAsync(
         Appointment appointment, AppointmentStatus readStatus, int readVersion, Guid? actor, AppointmentEventKind kind, string? note,
-        CancellationToken cancellationToken) =>
+        IReadOnlyList<Domain.Reminders.ReminderDue> planned, CancellationToken cancellationToken) =>
         await appointments.UpdateAsync(
-            appointment, readStatus, readVersion, AppointmentEvent.Of(appointment, AppointmentParty.Staff, actor, kind, note), cancellationToken)
+            appointment, readStatus, readVersion, AppointmentEvent.Of(appointment, AppointmentParty.Staff, actor, kind, note), planned, cancellationToken)
             ? Outcome.Done(appointment)
             : Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
 

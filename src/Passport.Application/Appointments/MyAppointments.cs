@@ -5,7 +5,8 @@ namespace Passport.Application.Appointments;
 
 /// <summary>
 /// The young person's side of their appointments: the overview (upcoming first), and their answers — yes, another
-/// time please (with a message), or cancel (with a reason). Someone else's appointment is simply not found.
+/// time please (with a message), or cancel (with a reason, which drops its reminders). Someone else's appointment is
+/// simply not found.
 /// </summary>
 public sealed class MyAppointments(AppointmentRepository appointments, TimeProvider time)
 {
@@ -92,8 +93,10 @@ public sealed class MyAppointments(AppointmentRepository appointments, TimeProvi
             return Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
         }
 
+        // A cancellation drops the pending reminders with it; a yes or a request for another time leaves them be.
         return await appointments.UpdateAsync(
-            appointment, status, version, AppointmentEvent.Of(appointment, AppointmentParty.Person, personId, kind, note), cancellationToken)
+            appointment, status, version, AppointmentEvent.Of(appointment, AppointmentParty.Person, personId, kind, note),
+            kind == AppointmentEventKind.Cancelled ? [] : null, cancellationToken)
             ? Outcome.Done(appointment)
             : Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
     }

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Dapper;
 using Passport.Data.Database;
+using Passport.Data.Reminders;
 using Passport.Domain.Appointments;
+using Passport.Domain.Reminders;
 
 namespace Passport.Data.Appointments;
 
@@ -21,9 +23,15 @@ public sealed class AppointmentRepository(PassportDatabase database)
         FROM appointments
         """;
 
-    /// <summary>Stores a new appointment with its <c>Booked</c> event.</summary>
-    public async Task CreateAsync(Appointment appointment, AppointmentEvent booked, CancellationToken cancellationToken = default)
+    /// <summary>Stores a new appointment with its <c>Booked</c> event, and no reminders.</summary>
+    public Task CreateAsync(Appointment appointment, AppointmentEvent booked, CancellationToken cancellationToken = default) =>
+        CreateAsync(appointment, booked, [], cancellationToken);
+
+    /// <summary>Stores a new appointment with its <c>Booked</c> event and its pending <paramref name="reminders"/>, in one transaction.</summary>
+    public async Task CreateAsync(
+        Appointment appointment, AppointmentEvent booked, IReadOnlyList<ReminderDue> reminders, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(appointment);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -37,16 +45,27 @@ public sealed class AppointmentRepository(PassportDatabase database)
             """,
             RowOf(appointment), transaction, cancellationToken: cancellationToken));
         await AddEventAsync(connection, transaction, booked, cancellationToken);
+        await ReminderStore.PlanAsync(connection, transaction, appointment, reminders, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
     /// Writes a change made to <paramref name="appointment"/> with its event, only if the stored row still has the status
-    /// and version it was read with; false (nothing written) when someone else changed it first.
+    /// and version it was read with; false (nothing written) when someone else changed it first. Its reminders stay as they are.
+    /// </summary>
+    public Task<bool> UpdateAsync(
+        Appointment appointment, AppointmentStatus readStatus, int readVersion, AppointmentEvent change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(appointment, readStatus, readVersion, change, null, cancellationToken);
+
+    /// <summary>
+    /// As above; with <paramref name="reminders"/> (after a move or a cancellation) the pending reminders of the versions
+    /// before are dropped and these are planned for the new version, in the same transaction.
     /// </summary>
     public async Task<bool> UpdateAsync(
-        Appointment appointment, AppointmentStatus readStatus, int readVersion, AppointmentEvent change, CancellationToken cancellationToken = default)
+        Appointment appointment, AppointmentStatus readStatus, int readVersion, AppointmentEvent change, IReadOnlyList<ReminderDue>? reminders,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(appointment);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var row = RowOf(appointment);
@@ -71,8 +90,22 @@ public sealed class AppointmentRepository(PassportDatabase database)
         }
 
         await AddEventAsync(connection, transaction, change, cancellationToken);
+        if (reminders is not null)
+        {
+            await ReminderStore.DropPendingAsync(connection, transaction, appointment.Id, appointment.ChangedAt, cancellationToken);
+            await ReminderStore.PlanAsync(connection, transaction, appointment, reminders, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>One appointment as stored, read inside <paramref name="transaction"/> (for the reminder delivery).</summary>
+    internal static async Task<Appointment?> FindAsync(DbConnection connection, DbTransaction transaction, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<AppointmentRow>(new CommandDefinition(
+            $"{SelectAppointment} WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : Restore(row);
     }
 
     public async Task<Appointment?> FindAsync(Guid id, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using Passport.Application.Accounts;
 using Passport.Application.Appointments;
 using Passport.Application.PersonalData;
+using Passport.Domain.Appointments;
 using Passport.Web.Accounts;
 using Passport.Web.Hosting;
 using Passport.Web.Localization;
@@ -84,27 +85,33 @@ public static class AppointmentsApi
 
     private static async Task<Results<Created<AppointmentResponse>, ValidationProblem, ProblemHttpResult>> BookAsync(
         Guid personId, AppointmentBody body, HttpContext context, AppointmentDesk desk, OutcomeResults results, TimeProvider time) =>
-        results.ToHttp(
+        await results.ToHttpAsync(
             await desk.BookAsync(context.User, personId, body.ToInput(), AccessChannel.Api, context.RequestAborted),
-            booked => TypedResults.Created($"/api/people/{personId}/appointments/{booked.Id}", AppointmentResponse.ForStaff(booked, time.GetUtcNow())));
+            async booked => TypedResults.Created(
+                $"/api/people/{personId}/appointments/{booked.Id}", await ForStaffAsync(desk, booked, time, context.RequestAborted)));
 
     private static async Task<Results<Ok<AppointmentResponse[]>, ValidationProblem, ProblemHttpResult>> ListForPersonAsync(
         Guid personId, ListPage page, HttpContext context, AppointmentDesk desk, OutcomeResults results, TimeProvider time) =>
-        results.ToHttp(
+        await results.ToHttpAsync(
             await desk.ListAsync(context.User, personId, AccessChannel.Api, context.RequestAborted),
-            list => page.Ok(page.Request.Of(list).Select(appointment => AppointmentResponse.ForStaff(appointment, time.GetUtcNow()))));
+            async list =>
+            {
+                var shown = page.Request.Of(list).ToList();
+                var reminders = await desk.RemindersAsync(personId, shown, context.RequestAborted);
+                return page.Ok(shown.Select(appointment => AppointmentResponse.ForStaff(appointment, time.GetUtcNow(), reminders)));
+            });
 
     private static async Task<Results<Ok<AppointmentResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
         Guid personId, Guid id, AppointmentBody body, HttpContext context, AppointmentDesk desk, OutcomeResults results, TimeProvider time) =>
-        results.ToHttp(
+        await results.ToHttpAsync(
             await desk.MoveAsync(context.User, personId, id, body.ToInput(), AccessChannel.Api, context.RequestAborted),
-            moved => TypedResults.Ok(AppointmentResponse.ForStaff(moved, time.GetUtcNow())));
+            async moved => TypedResults.Ok(await ForStaffAsync(desk, moved, time, context.RequestAborted)));
 
     private static async Task<Results<Ok<AppointmentResponse>, ValidationProblem, ProblemHttpResult>> CancelForPersonAsync(
         Guid personId, Guid id, CancelBody body, HttpContext context, AppointmentDesk desk, OutcomeResults results, TimeProvider time) =>
-        results.ToHttp(
+        await results.ToHttpAsync(
             await desk.CancelAsync(context.User, personId, id, body.Reason, AccessChannel.Api, context.RequestAborted),
-            cancelled => TypedResults.Ok(AppointmentResponse.ForStaff(cancelled, time.GetUtcNow())));
+            async cancelled => TypedResults.Ok(await ForStaffAsync(desk, cancelled, time, context.RequestAborted)));
 
     /// <summary>A person's appointments stay few (staff book them one by one), so a page is cut from the whole ordered list.</summary>
     private static async Task<Ok<AppointmentResponse[]>> ListMineAsync(ListPage page, HttpContext context, MyAppointments mine, TimeProvider time)
@@ -180,6 +187,9 @@ public static class AppointmentsApi
             () => texts["Appointments.Calendar.Name"]);
         return TypedResults.Text(calendar, AppointmentCalendar.MediaType);
     }
+
+    private static async Task<AppointmentResponse> ForStaffAsync(AppointmentDesk desk, Appointment appointment, TimeProvider time, CancellationToken cancellationToken) =>
+        AppointmentResponse.ForStaff(appointment, time.GetUtcNow(), await desk.RemindersAsync(appointment.PersonId, [appointment], cancellationToken));
 
     private static ProblemHttpResult NotFound(ApiProblems problems) =>
         problems.Create(StatusCodes.Status404NotFound, "Appointments.Problem.NotFound.Title", "Appointments.Problem.NotFound.Detail");

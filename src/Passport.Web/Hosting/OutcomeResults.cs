@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Passport.Application;
 using Passport.Web.Localization;
@@ -18,6 +19,15 @@ public sealed class OutcomeResults(ApiProblems problems, ValidationMessages mess
             OutcomeStatus.Invalid => messages.Problem(outcome.Errors!),
             _ => Problem(outcome),
         };
+    }
+
+    /// <summary>As <see cref="ToHttp"/>, for an answer that needs another read once the use case is done.</summary>
+    public async Task<Results<TDone, ValidationProblem, ProblemHttpResult>> ToHttpAsync<T, TDone>(Outcome<T> outcome, Func<T, Task<TDone>> done)
+        where TDone : IResult
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(done);
+        return outcome.Status == OutcomeStatus.Done ? await done(outcome.Value!) : ToHttp<T, TDone>(outcome, _ => throw new UnreachableException());
     }
 
     /// <summary>The problem of a failed outcome, for routes whose use case never answers <see cref="OutcomeStatus.Invalid"/>.</summary>
