@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Passport.Application.Accounts;
+using Passport.Application.Notifications;
+using Passport.Application.People;
 using Passport.Application.PersonalData;
 using Passport.Data.Appointments;
 using Passport.Data.Organisations;
@@ -17,7 +19,9 @@ namespace Passport.Application.Appointments;
 /// the same "not found", so nobody learns whether the person exists. Staff see and change only the appointments of
 /// their own organisation.
 /// </summary>
-public sealed class AppointmentDesk(IPersonalData personalData, AppointmentRepository appointments, OrganisationRepository organisations, TimeProvider time)
+public sealed class AppointmentDesk(
+    IPersonalData personalData, AppointmentRepository appointments, OrganisationRepository organisations, PeopleNotices notices, INotificationPush push,
+    TimeProvider time)
 {
     private const string PersonNotFound = "Consent.Problem.PersonNotFound";
     private const string NotFound = "Appointments.Problem.NotFound";
@@ -45,8 +49,11 @@ public sealed class AppointmentDesk(IPersonalData personalData, AppointmentRepos
         var appointment = Appointment.Book(
             Guid.CreateVersion7(), personId, organisation.Id, staff.GetUserId()!.Value, staff.FindFirstValue(PassportClaims.Name) ?? "", organisation.Name,
             details, now);
+        var person = await notices.RecipientAsync(personId, cancellationToken);
         await appointments.CreateAsync(
-            appointment, AppointmentEvent.Of(appointment, AppointmentParty.Staff, appointment.BookedByUserId, AppointmentEventKind.Booked, null), cancellationToken);
+            appointment, AppointmentEvent.Of(appointment, AppointmentParty.Staff, appointment.BookedByUserId, AppointmentEventKind.Booked, null),
+            notices.ToPerson(appointment, PeopleNotices.AppointmentBooked, person, null, now), cancellationToken);
+        push.Changed(personId);
         return Outcome.Done(appointment);
     }
 
@@ -135,13 +142,23 @@ public sealed class AppointmentDesk(IPersonalData personalData, AppointmentRepos
         return appointments.ListEventsAsync(appointment.Id, cancellationToken);
     }
 
+    /// <summary>Writes staff's change with the young person's notice; they are told only when the change is stored.</summary>
     private async Task<Outcome<Appointment>> SaveAsync(
         Appointment appointment, AppointmentStatus readStatus, int readVersion, Guid? actor, AppointmentEventKind kind, string? note,
-        CancellationToken cancellationToken) =>
-        await appointments.UpdateAsync(
-            appointment, readStatus, readVersion, AppointmentEvent.Of(appointment, AppointmentParty.Staff, actor, kind, note), cancellationToken)
-            ? Outcome.Done(appointment)
-            : Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
+        CancellationToken cancellationToken)
+    {
+        var person = await notices.RecipientAsync(appointment.PersonId, cancellationToken);
+        var noticeKind = kind == AppointmentEventKind.Cancelled ? PeopleNotices.AppointmentCancelled : PeopleNotices.AppointmentMoved;
+        if (!await appointments.UpdateAsync(
+                appointment, readStatus, readVersion, AppointmentEvent.Of(appointment, AppointmentParty.Staff, actor, kind, note),
+                notices.ToPerson(appointment, noticeKind, person, note, appointment.ChangedAt), cancellationToken))
+        {
+            return Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
+        }
+
+        push.Changed(appointment.PersonId);
+        return Outcome.Done(appointment);
+    }
 
     private async Task<(Appointment? Appointment, Outcome<Appointment>? Refused)> FindAsync(
         ClaimsPrincipal staff, Guid personId, Guid appointmentId, AccessChannel channel, CancellationToken cancellationToken)

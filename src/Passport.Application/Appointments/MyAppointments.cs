@@ -1,3 +1,5 @@
+using Passport.Application.Notifications;
+using Passport.Application.People;
 using Passport.Data.Appointments;
 using Passport.Domain.Appointments;
 
@@ -7,7 +9,7 @@ namespace Passport.Application.Appointments;
 /// The young person's side of their appointments: the overview (upcoming first), and their answers — yes, another
 /// time please (with a message), or cancel (with a reason). Someone else's appointment is simply not found.
 /// </summary>
-public sealed class MyAppointments(AppointmentRepository appointments, TimeProvider time)
+public sealed class MyAppointments(AppointmentRepository appointments, PeopleNotices notices, INotificationPush push, TimeProvider time)
 {
     private const string NotFound = "Appointments.Problem.NotFound";
     private const string NotAllowed = "Appointments.Problem.NotAllowed";
@@ -92,9 +94,24 @@ public sealed class MyAppointments(AppointmentRepository appointments, TimeProvi
             return Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
         }
 
-        return await appointments.UpdateAsync(
-            appointment, status, version, AppointmentEvent.Of(appointment, AppointmentParty.Person, personId, kind, note), cancellationToken)
-            ? Outcome.Done(appointment)
-            : Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
+        var noticeKind = kind switch
+        {
+            AppointmentEventKind.Confirmed => PeopleNotices.AppointmentConfirmed,
+            AppointmentEventKind.RescheduleRequested => PeopleNotices.AppointmentRescheduleRequested,
+            _ => PeopleNotices.AppointmentCancelledByPerson,
+        };
+        var coachNotice = await notices.ToCoachAsync(appointment, noticeKind, personId, note, now, cancellationToken);
+        if (!await appointments.UpdateAsync(
+                appointment, status, version, AppointmentEvent.Of(appointment, AppointmentParty.Person, personId, kind, note), coachNotice, cancellationToken))
+        {
+            return Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
+        }
+
+        if (appointment.BookedByUserId is { } coachId)
+        {
+            push.Changed(coachId);
+        }
+
+        return Outcome.Done(appointment);
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Passport.Data.Database;
+using Passport.Data.Notifications;
 using Passport.Domain.Appointments;
 
 namespace Passport.Data.Appointments;
@@ -21,8 +22,9 @@ public sealed class AppointmentRepository(PassportDatabase database)
         FROM appointments
         """;
 
-    /// <summary>Stores a new appointment with its <c>Booked</c> event.</summary>
-    public async Task CreateAsync(Appointment appointment, AppointmentEvent booked, CancellationToken cancellationToken = default)
+    /// <summary>Stores a new appointment with its <c>Booked</c> event (and the <paramref name="notices"/> about it).</summary>
+    public async Task CreateAsync(
+        Appointment appointment, AppointmentEvent booked, AppointmentNotices? notices = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -37,15 +39,17 @@ public sealed class AppointmentRepository(PassportDatabase database)
             """,
             RowOf(appointment), transaction, cancellationToken: cancellationToken));
         await AddEventAsync(connection, transaction, booked, cancellationToken);
+        await WriteNoticesAsync(connection, transaction, notices, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
     /// Writes a change made to <paramref name="appointment"/> with its event, only if the stored row still has the status
-    /// and version it was read with; false (nothing written) when someone else changed it first.
+    /// and version it was read with; false (nothing written, nobody told) when someone else changed it first.
     /// </summary>
     public async Task<bool> UpdateAsync(
-        Appointment appointment, AppointmentStatus readStatus, int readVersion, AppointmentEvent change, CancellationToken cancellationToken = default)
+        Appointment appointment, AppointmentStatus readStatus, int readVersion, AppointmentEvent change, AppointmentNotices? notices = null,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -71,6 +75,7 @@ public sealed class AppointmentRepository(PassportDatabase database)
         }
 
         await AddEventAsync(connection, transaction, change, cancellationToken);
+        await WriteNoticesAsync(connection, transaction, notices, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -139,6 +144,10 @@ public sealed class AppointmentRepository(PassportDatabase database)
             $"{SelectAppointment} {where} ORDER BY starts_at, id", parameters, cancellationToken: cancellationToken));
         return [.. rows.Select(Restore)];
     }
+
+    // Last in the transaction, so the notices exist exactly when the change does.
+    private static Task WriteNoticesAsync(DbConnection connection, DbTransaction transaction, AppointmentNotices? notices, CancellationToken cancellationToken) =>
+        notices is null ? Task.CompletedTask : PersonNotices.WriteAsync(connection, transaction, notices.Notices, cancellationToken);
 
     private static Task<int> AddEventAsync(DbConnection connection, DbTransaction transaction, AppointmentEvent change, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
