@@ -135,6 +135,18 @@ public sealed class AppointmentDesk(
             : new Dictionary<Guid, DateTimeOffset>();
     }
 
+    /// <summary>
+    /// For the caseload: per person, when they last met the caller's organisation — the end of their last appointment
+    /// with it that was not cancelled. Like <see cref="NextStartsAsync"/>, the page asks only for people it shows.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> LastContactsAsync(ClaimsPrincipal staff, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return staff.GetOrganisationId() is { } organisationId && staff.IsInRole(Roles.Coach)
+            ? await appointments.LastContactsAsync(organisationId, time.GetUtcNow(), cancellationToken)
+            : new Dictionary<Guid, DateTimeOffset>();
+    }
+
     /// <summary>The history of one appointment (already found for this caller).</summary>
     public Task<IReadOnlyList<AppointmentEvent>> HistoryAsync(Appointment appointment, CancellationToken cancellationToken = default)
     {

@@ -111,6 +111,23 @@ public sealed class AppointmentRepository(PassportDatabase database)
     }
 
     /// <summary>
+    /// Per person, when their last appointment with this organisation that took place ended: not cancelled and over.
+    /// The caseload's "last contact".
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> LastContactsAsync(Guid organisationId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NextStartRow>(new CommandDefinition(
+            """
+            SELECT person_id AS PersonId, MAX(ends_at) AS StartsAt FROM appointments
+            WHERE organisation_id = @organisationId AND status <> @cancelled AND ends_at <= @now
+            GROUP BY person_id
+            """,
+            new { organisationId, now, cancelled = nameof(AppointmentStatus.Cancelled) }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(row => row.PersonId, row => row.StartsAt);
+    }
+
+    /// <summary>
     /// A staff account is erased: its name leaves the appointments it booked (they stay the person's, with the
     /// organisation's name); the ids are emptied by the cascade.
     /// </summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Passport.Data.Appointments;
 using Passport.Grains.Sprints;
 using Passport.Web.Demo;
 using Passport.Web.Tests.Hosting;
@@ -31,6 +32,18 @@ public abstract class DemoPlanTests(WebAppFixture fixture)
         var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date).AddDays(1);
         Assert.Contains(appointments.EnumerateArray(), appointment =>
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(appointment.GetProperty("startsAt").GetDateTimeOffset(), zone).Date) == tomorrow);
+    }
+
+    [Fact]
+    public async Task LastContacts_DemoCoachOrganisation_HoldsTheYouthsPastAppointment()
+    {
+        var demo = _app.Services.GetRequiredService<DemoContent>();
+        var youth = demo.Accounts.Single(account => account.Email == DemoPlanSeeder.YouthEmail);
+        var coach = demo.Accounts.Single(account => account.Email == DemoPlanSeeder.CoachEmail);
+
+        var last = await _app.Services.GetRequiredService<AppointmentRepository>().LastContactsAsync(coach.Organisation!.Value, DateTimeOffset.UtcNow);
+
+        Assert.True(last[youth.Id] < DateTimeOffset.UtcNow);
     }
 
     [Fact]
