@@ -68,6 +68,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<VacancyDesk>();
         builder.Services.AddSingleton<MyPlan>();
         builder.Services.AddSingleton<ContactPersons>();
+        builder.Services.AddSingleton<Passport.Application.People.PeopleNotices>();
         builder.Services.AddSingleton<WorkshopRoom>();
 
         // Export and erasure cover every section, in this order (the export's order of properties).

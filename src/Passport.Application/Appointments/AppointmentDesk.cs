@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Passport.Application.Accounts;
+using Passport.Application.Notifications;
+using Passport.Application.People;
 using Passport.Application.PersonalData;
 using Passport.Application.Reminders;
 using Passport.Data.Appointments;
@@ -25,6 +27,8 @@ public sealed class AppointmentDesk(
     OrganisationRepository organisations,
     ReminderPlanner reminders,
     ReminderStore reminderStore,
+    PeopleNotices notices,
+    INotificationPush push,
     TimeProvider time)
 {
     private const string PersonNotFound = "Consent.Problem.PersonNotFound";
@@ -53,9 +57,11 @@ public sealed class AppointmentDesk(
         var appointment = Appointment.Book(
             Guid.CreateVersion7(), personId, organisation.Id, staff.GetUserId()!.Value, staff.FindFirstValue(PassportClaims.Name) ?? "", organisation.Name,
             details, now);
+        var person = await notices.RecipientAsync(personId, cancellationToken);
         await appointments.CreateAsync(
             appointment, AppointmentEvent.Of(appointment, AppointmentParty.Staff, appointment.BookedByUserId, AppointmentEventKind.Booked, null),
-            reminders.Plan(details.StartsAt, now), cancellationToken);
+            reminders.Plan(details.StartsAt, now), notices.ToPerson(appointment, PeopleNotices.AppointmentBooked, person, null, now), cancellationToken);
+        push.Changed(personId);
         return Outcome.Done(appointment);
     }
 
@@ -138,6 +144,18 @@ public sealed class AppointmentDesk(
             : new Dictionary<Guid, DateTimeOffset>();
     }
 
+    /// <summary>
+    /// For the caseload: per person, when they last met the caller's organisation — the end of their last appointment
+    /// with it that was not cancelled. Like <see cref="NextStartsAsync"/>, the page asks only for people it shows.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> LastContactsAsync(ClaimsPrincipal staff, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return staff.GetOrganisationId() is { } organisationId && staff.IsInRole(Roles.Coach)
+            ? await appointments.LastContactsAsync(organisationId, time.GetUtcNow(), cancellationToken)
+            : new Dictionary<Guid, DateTimeOffset>();
+    }
+
     /// <summary>The history of one appointment (already found for this caller).</summary>
     public Task<IReadOnlyList<AppointmentEvent>> HistoryAsync(Appointment appointment, CancellationToken cancellationToken = default)
     {
@@ -154,14 +172,26 @@ public sealed class AppointmentDesk(
         (await reminderStore.ListAsync(personId, [.. listed.Where(appointment => appointment.PersonId == personId)], cancellationToken))
             .ToLookup(reminder => reminder.AppointmentId);
 
-    /// <summary>Writes the change; its reminders are planned anew (an empty list drops them) in the same transaction.</summary>
+    /// <summary>
+    /// Writes staff's change with the young person's notice; its reminders are planned anew (an empty list drops them) in
+    /// the same transaction, and the person is told only when the change is stored.
+    /// </summary>
     private async Task<Outcome<Appointment>> SaveAsync(
         Appointment appointment, AppointmentStatus readStatus, int readVersion, Guid? actor, AppointmentEventKind kind, string? note,
-        IReadOnlyList<Domain.Reminders.ReminderDue> planned, CancellationToken cancellationToken) =>
-        await appointments.UpdateAsync(
-            appointment, readStatus, readVersion, AppointmentEvent.Of(appointment, AppointmentParty.Staff, actor, kind, note), planned, cancellationToken)
-            ? Outcome.Done(appointment)
-            : Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
+        IReadOnlyList<Domain.Reminders.ReminderDue> planned, CancellationToken cancellationToken)
+    {
+        var person = await notices.RecipientAsync(appointment.PersonId, cancellationToken);
+        var noticeKind = kind == AppointmentEventKind.Cancelled ? PeopleNotices.AppointmentCancelled : PeopleNotices.AppointmentMoved;
+        if (!await appointments.UpdateAsync(
+                appointment, readStatus, readVersion, AppointmentEvent.Of(appointment, AppointmentParty.Staff, actor, kind, note), planned,
+                notices.ToPerson(appointment, noticeKind, person, note, appointment.ChangedAt), cancellationToken))
+        {
+            return Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
+        }
+
+        push.Changed(appointment.PersonId);
+        return Outcome.Done(appointment);
+    }
 
     private async Task<(Appointment? Appointment, Outcome<Appointment>? Refused)> FindAsync(
         ClaimsPrincipal staff, Guid personId, Guid appointmentId, AccessChannel channel, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Passport.Application.Notifications;
+using Passport.Application.People;
 using Passport.Data.Appointments;
 using Passport.Domain.Appointments;
 
@@ -8,7 +10,7 @@ namespace Passport.Application.Appointments;
 /// time please (with a message), or cancel (with a reason, which drops its reminders). Someone else's appointment is
 /// simply not found.
 /// </summary>
-public sealed class MyAppointments(AppointmentRepository appointments, TimeProvider time)
+public sealed class MyAppointments(AppointmentRepository appointments, PeopleNotices notices, INotificationPush push, TimeProvider time)
 {
     private const string NotFound = "Appointments.Problem.NotFound";
     private const string NotAllowed = "Appointments.Problem.NotAllowed";
@@ -94,10 +96,25 @@ public sealed class MyAppointments(AppointmentRepository appointments, TimeProvi
         }
 
         // A cancellation drops the pending reminders with it; a yes or a request for another time leaves them be.
-        return await appointments.UpdateAsync(
-            appointment, status, version, AppointmentEvent.Of(appointment, AppointmentParty.Person, personId, kind, note),
-            kind == AppointmentEventKind.Cancelled ? [] : null, cancellationToken)
-            ? Outcome.Done(appointment)
-            : Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
+        var noticeKind = kind switch
+        {
+            AppointmentEventKind.Confirmed => PeopleNotices.AppointmentConfirmed,
+            AppointmentEventKind.RescheduleRequested => PeopleNotices.AppointmentRescheduleRequested,
+            _ => PeopleNotices.AppointmentCancelledByPerson,
+        };
+        var coachNotice = await notices.ToCoachAsync(appointment, noticeKind, personId, note, now, cancellationToken);
+        if (!await appointments.UpdateAsync(
+                appointment, status, version, AppointmentEvent.Of(appointment, AppointmentParty.Person, personId, kind, note),
+                kind == AppointmentEventKind.Cancelled ? [] : null, coachNotice, cancellationToken))
+        {
+            return Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
+        }
+
+        if (appointment.BookedByUserId is { } coachId)
+        {
+            push.Changed(coachId);
+        }
+
+        return Outcome.Done(appointment);
     }
 }

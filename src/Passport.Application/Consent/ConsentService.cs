@@ -6,6 +6,7 @@ using Passport.Data.Accounts;
 using Passport.Data.Consent;
 using Passport.Data.Database;
 using Passport.Data.Organisations;
+using Passport.Data.Plans;
 using Passport.Domain.Accounts;
 using Passport.Domain.Consent;
 using Passport.Domain.Sectors;
@@ -21,6 +22,7 @@ namespace Passport.Application.Consent;
 /// </summary>
 public sealed class ConsentService(
     IGrainFactory grains, OrganisationRepository organisations, SectorCatalog sectors, UserStore users, ConsentRepository consents,
+    ContactPersonRepository contactPersons,
     IPersonalData personalData, IOptions<PrivacyOptions> privacy, IOptions<LimitOptions> limits, TimeProvider time)
 {
     public const int GuardianNameMaxLength = 120;
@@ -256,8 +258,22 @@ public sealed class ConsentService(
     public async Task<IReadOnlyList<ConsentView>> ListMineAsync(ClaimsPrincipal owner) =>
         [.. (await Owner(owner).ListAsync()).Reverse()];
 
-    /// <summary>Stops sharing now, or says no to a request; done with the consent's id.</summary>
-    public async Task<Outcome<Guid>> RevokeAsync(ClaimsPrincipal owner, Guid consentId) => Changed(await Owner(owner).RevokeAsync(consentId), consentId);
+    /// <summary>
+    /// Stops sharing now, or says no to a request; done with the consent's id. An organisation the owner no longer
+    /// shares their plan with stops being their contact person: its contact-person rows end. That runs after the
+    /// consent grain has written the revocation (the grain owns that write), and is harmless to repeat; until it runs,
+    /// the contact persons are hidden anyway, because they are only shown while the plan is shared.
+    /// </summary>
+    public async Task<Outcome<Guid>> RevokeAsync(ClaimsPrincipal owner, Guid consentId)
+    {
+        var change = await Owner(owner).RevokeAsync(consentId);
+        if (change == ConsentChange.Done)
+        {
+            await EndUnsharedContactPersonsAsync(OwnerId(owner));
+        }
+
+        return Changed(change, consentId);
+    }
 
     /// <summary>Says no to a request; done with the consent's id.</summary>
     public async Task<Outcome<Guid>> DeclineAsync(ClaimsPrincipal owner, Guid consentId) => Changed(await Owner(owner).DeclineAsync(consentId), consentId);
@@ -269,6 +285,24 @@ public sealed class ConsentService(
     /// <summary>The organisations a person can share with, by name.</summary>
     public async Task<IReadOnlyList<Organisation>> AudiencesAsync(CancellationToken cancellationToken = default) =>
         [.. (await organisations.ListAsync(cancellationToken: cancellationToken)).OrderBy(organisation => organisation.Name, StringComparer.CurrentCultureIgnoreCase)];
+
+    private async Task EndUnsharedContactPersonsAsync(Guid ownerId)
+    {
+        var consent = grains.GetGrain<IConsentGrain>(ownerId);
+        foreach (var organisationId in await contactPersons.OrganisationsOfPersonAsync(ownerId))
+        {
+            if (await organisations.FindAsync(organisationId) is not { } organisation)
+            {
+                continue;
+            }
+
+            var grant = await consent.GetActiveGrantAsync(new ReaderOrganisation(organisation.Id, organisation.Kind, organisation.Sector));
+            if (!grant.Categories.Contains(DataCategory.Plan))
+            {
+                await contactPersons.EndForOrganisationAsync(ownerId, organisationId, time.GetUtcNow());
+            }
+        }
+    }
 
     private static Outcome<Guid> Changed(ConsentChange change, Guid consentId) =>
         change == ConsentChange.Done ? Outcome.Done(consentId) : Refused<Guid>(change);

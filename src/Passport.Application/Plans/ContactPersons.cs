@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using Passport.Application.Accounts;
 using Passport.Application.PersonalData;
+using Passport.Application.Notifications;
+using Passport.Application.People;
 using Passport.Data.Accounts;
+using Passport.Data.Notifications;
+using Passport.Data.Organisations;
 using Passport.Data.Plans;
 using Passport.Domain.Accounts;
 using Passport.Domain.Consent;
@@ -13,13 +17,13 @@ namespace Passport.Application.Plans;
 
 /// <summary>
 /// Contact persons: a coach of a municipality works with a young person only while that person shares their plan
-/// with the coach's organisation. A coach assigns themself or a colleague and ends it; when a coach leaves, their
-/// people go to a successor (<see cref="ReassignAsync"/>). A young person sees their contact persons as long as
-/// the sharing lasts.
+/// with the coach's organisation. A coach assigns themself or a colleague and ends it, and the young person is told
+/// (in the app and by e-mail, in the same transaction); when a coach leaves, their people go to a successor with the
+/// deactivation (<c>StaffDesk</c>). A young person sees their contact persons as long as the sharing lasts.
 /// </summary>
 public sealed class ContactPersons(
     IGrainFactory grains, IPersonalData personalData, ContactPersonRepository contactPersons,
-    UserStore users, TimeProvider time)
+    UserStore users, OrganisationRepository organisations, PeopleNotices notices, INotificationPush push, TimeProvider time)
 {
     /// <summary>
     /// Makes <paramref name="staffUserId"/> (the caller when null) a contact person of the person. Only a coach acts
@@ -49,11 +53,17 @@ public sealed class ContactPersons(
             return Outcome.Invalid<MyContactPerson>(errors);
         }
 
-        if (!await contactPersons.AssignAsync(personId, userId, organisationId, time.GetUtcNow(), cancellationToken))
+        var now = time.GetUtcNow();
+        var person = await notices.RecipientAsync(personId, cancellationToken);
+        var organisationName = (await organisations.FindAsync(organisationId, cancellationToken))?.Name ?? "";
+        PersonNotice Tell(Guid rowId) => notices.Make(
+            rowId.ToString(), person, PeopleNotices.ContactPersonAssigned, [user.DisplayName, organisationName], PeopleNotices.MyPeoplePath, now);
+        if (!await contactPersons.AssignAsync(personId, userId, organisationId, now, Tell, cancellationToken))
         {
             return Outcome.Fail<MyContactPerson>(OutcomeStatus.Conflict, "ContactPersons.Problem.Already");
         }
 
+        push.Changed(personId);
         var assigned = (await ListAsync(personId, cancellationToken)).FirstOrDefault(person => person.UserId == userId);
         return assigned is null ? Outcome.Fail<MyContactPerson>(OutcomeStatus.NotFound, "Consent.Problem.PersonNotFound") : Outcome.Done(assigned);
     }
@@ -69,30 +79,23 @@ public sealed class ContactPersons(
 
         var organisationId = coach.GetOrganisationId();
         var ours = (await contactPersons.ListOfPersonAsync(personId, cancellationToken))
-            .Any(row => row.StaffUserId == staffUserId && row.OrganisationId == organisationId);
-        return ours && await contactPersons.EndAsync(personId, staffUserId, time.GetUtcNow(), ContactPersonRepository.EndedByStaff, cancellationToken)
-            ? Outcome.Done(staffUserId)
-            : Outcome.Fail<Guid>(OutcomeStatus.NotFound, "ContactPersons.Problem.NotFound");
-    }
-
-    /// <summary>
-    /// Hands every person of a leaving staff member over to a successor of the same organisation (the seam for
-    /// deactivating staff): the old assignments end naming the successor. Returns the people handed over; invalid when
-    /// the successor is not a coach of the same organisation.
-    /// </summary>
-    public async Task<Outcome<IReadOnlyList<Guid>>> ReassignAsync(Guid fromUserId, Guid toUserId, CancellationToken cancellationToken = default)
-    {
-        var from = await users.FindByIdAsync(fromUserId.ToString(), cancellationToken);
-        var to = await users.FindByIdAsync(toUserId.ToString(), cancellationToken);
-        if (from?.OrganisationId is not { } organisationId || to is null || fromUserId == toUserId
-            || to.OrganisationId != organisationId || !to.Roles.Contains(Roles.Coach))
+            .FirstOrDefault(row => row.StaffUserId == staffUserId && row.OrganisationId == organisationId);
+        if (ours is null)
         {
-            var errors = new ValidationErrors();
-            errors.Add("successorUserId", "ContactPersons.NotColleague");
-            return Outcome.Invalid<IReadOnlyList<Guid>>(errors);
+            return Outcome.Fail<Guid>(OutcomeStatus.NotFound, "ContactPersons.Problem.NotFound");
         }
 
-        return Outcome.Done(await contactPersons.ReassignAsync(fromUserId, toUserId, organisationId, time.GetUtcNow(), cancellationToken));
+        var now = time.GetUtcNow();
+        var person = await notices.RecipientAsync(personId, cancellationToken);
+        PersonNotice Tell(Guid rowId) => notices.Make(
+            rowId.ToString(), person, PeopleNotices.ContactPersonEnded, [ours.StaffName, ours.OrganisationName], PeopleNotices.MyPeoplePath, now);
+        if (!await contactPersons.EndAsync(personId, staffUserId, now, ContactPersonRepository.EndedByStaff, Tell, cancellationToken))
+        {
+            return Outcome.Fail<Guid>(OutcomeStatus.NotFound, "ContactPersons.Problem.NotFound");
+        }
+
+        push.Changed(personId);
+        return Outcome.Done(staffUserId);
     }
 
     /// <summary>The caller's contact persons now: only those whose organisation the caller still shares their plan with.</summary>

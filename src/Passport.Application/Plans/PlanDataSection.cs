@@ -1,3 +1,4 @@
+using Passport.Application.People;
 using Passport.Application.Privacy;
 using Passport.Data.Plans;
 using Passport.Grains.Plans;
@@ -29,10 +30,12 @@ internal sealed class PlanDataSection(IGrainFactory grains, PlanRepository plans
 
     /// <summary>
     /// The person's own plan goes with the account; a staff member's name goes from the plans of others (which keep
-    /// that something happened), and those plans are read again so the live ones no longer hold it either.
+    /// that something happened), and those plans are read again so the live ones no longer hold it either; so does
+    /// their name from what people were told about their contact persons and appointments.
     /// </summary>
     public async Task EraseAsync(Guid userId, CancellationToken cancellationToken)
     {
+        await contactPersons.ForgetStaffInNoticesAsync(userId, PeopleNotices.Kinds, cancellationToken);
         foreach (var personId in await plans.ForgetStaffAsync(userId, cancellationToken))
         {
             await grains.GetGrain<IPlanGrain>(personId).ReloadAsync();

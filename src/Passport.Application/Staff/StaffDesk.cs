@@ -4,8 +4,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Passport.Application.Accounts;
 using Passport.Application.Email;
+using Passport.Application.Notifications;
+using Passport.Application.People;
 using Passport.Data.Accounts;
+using Passport.Data.Notifications;
 using Passport.Data.Organisations;
+using Passport.Data.Plans;
 using Passport.Data.Staff;
 using Passport.Domain.Accounts;
 using Passport.Domain.Organisations;
@@ -28,6 +32,8 @@ public sealed class StaffDesk(
     IPasswordHasher<PassportUser> hasher,
     IAccountSessions sessions,
     EmailComposer composer,
+    PeopleNotices notices,
+    INotificationPush push,
     IOptions<StaffOptions> options,
     TimeProvider time)
 {
@@ -78,7 +84,7 @@ public sealed class StaffDesk(
 
     /// <summary>
     /// Deactivates a staff member of the caller's organisation, naming the active colleague who takes over their people.
-    /// Their sessions and tokens end at once. Nobody deactivates themselves, nor the organisation's last admin (409).
+    /// Their sessions and tokens end at once; each of their people gets the successor as contact person and is told so. Nobody deactivates themselves, nor the organisation's last admin (409).
     /// </summary>
     public async Task<Outcome<Guid>> DeactivateAsync(ClaimsPrincipal caller, Guid userId, Guid? successorUserId, CancellationToken cancellationToken = default)
     {
@@ -98,7 +104,20 @@ public sealed class StaffDesk(
             return Outcome.Invalid<Guid>(Error("successorUserId", "SuccessorUserId.Required"));
         }
 
-        switch (await staff.DeactivateAsync(organisation.Id, userId, successor, callerId, time.GetUtcNow(), cancellationToken))
+        // The names go into the notices of the people handed over, written in the deactivation's own transaction.
+        var leaverName = (await users.FindByIdAsync(userId.ToString()))?.DisplayName ?? "";
+        var successorName = (await users.FindByIdAsync(successor.ToString()))?.DisplayName ?? "";
+        var now = time.GetUtcNow();
+        var told = new List<Guid>();
+        PersonNotice Tell(HandedOver person)
+        {
+            told.Add(person.PersonId);
+            return notices.Make(
+                person.RowId.ToString(), new NoticeRecipient(person.PersonId, person.Email, person.Language), PeopleNotices.ContactPersonReplaced,
+                [leaverName, successorName, organisation.Name], PeopleNotices.MyPeoplePath, now);
+        }
+
+        switch (await staff.DeactivateAsync(organisation.Id, userId, successor, callerId, now, Tell, cancellationToken))
         {
             case Deactivation.NotFound:
                 return Outcome.Fail<Guid>(OutcomeStatus.NotFound, "Problem.StaffMemberNotFound");
@@ -108,7 +127,11 @@ public sealed class StaffDesk(
                 return Outcome.Fail<Guid>(OutcomeStatus.Conflict, "Problem.LastOrganisationAdmin");
             default:
                 sessions.Forget(userId);
-                await ReassignContactPersonsAsync(userId, successor, cancellationToken);
+                foreach (var personId in told)
+                {
+                    push.Changed(personId);
+                }
+
                 return Outcome.Done(successor);
         }
     }
@@ -193,18 +216,6 @@ public sealed class StaffDesk(
         }
 
         return errors;
-    }
-
-    /// <summary>
-    /// SEAM: contact persons are not part of this build. When they are, the people <paramref name="fromUserId"/> was
-    /// contact person for move to <paramref name="toUserId"/> here (and are told who takes over). The successor is
-    /// already recorded on the deactivated account (<c>users.successor_user_id</c>), so the move can catch up on
-    /// deactivations made before.
-    /// </summary>
-    private static Task ReassignContactPersonsAsync(Guid fromUserId, Guid toUserId, CancellationToken cancellationToken)
-    {
-        _ = (fromUserId, toUserId, cancellationToken);
-        return Task.CompletedTask;
     }
 
     private async Task<Outcome<SentInvitation>> InviteAsync(

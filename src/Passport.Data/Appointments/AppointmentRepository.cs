@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Passport.Data.Database;
 using Passport.Data.Reminders;
+using Passport.Data.Notifications;
 using Passport.Domain.Appointments;
 using Passport.Domain.Reminders;
 
@@ -25,11 +26,15 @@ public sealed class AppointmentRepository(PassportDatabase database)
 
     /// <summary>Stores a new appointment with its <c>Booked</c> event, and no reminders.</summary>
     public Task CreateAsync(Appointment appointment, AppointmentEvent booked, CancellationToken cancellationToken = default) =>
-        CreateAsync(appointment, booked, [], cancellationToken);
+        CreateAsync(appointment, booked, [], null, cancellationToken);
 
-    /// <summary>Stores a new appointment with its <c>Booked</c> event and its pending <paramref name="reminders"/>, in one transaction.</summary>
+    /// <summary>
+    /// Stores a new appointment with its <c>Booked</c> event, its pending <paramref name="reminders"/> and the
+    /// <paramref name="notices"/> about it, in one transaction.
+    /// </summary>
     public async Task CreateAsync(
-        Appointment appointment, AppointmentEvent booked, IReadOnlyList<ReminderDue> reminders, CancellationToken cancellationToken = default)
+        Appointment appointment, AppointmentEvent booked, IReadOnlyList<ReminderDue> reminders, AppointmentNotices? notices = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -46,23 +51,26 @@ public sealed class AppointmentRepository(PassportDatabase database)
             RowOf(appointment), transaction, cancellationToken: cancellationToken));
         await AddEventAsync(connection, transaction, booked, cancellationToken);
         await ReminderStore.PlanAsync(connection, transaction, appointment, reminders, cancellationToken);
+        await WriteNoticesAsync(connection, transaction, notices, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
     /// Writes a change made to <paramref name="appointment"/> with its event, only if the stored row still has the status
-    /// and version it was read with; false (nothing written) when someone else changed it first. Its reminders stay as they are.
+    /// and version it was read with; false (nothing written, nobody told) when someone else changed it first. Its reminders stay as they are.
     /// </summary>
     public Task<bool> UpdateAsync(
         Appointment appointment, AppointmentStatus readStatus, int readVersion, AppointmentEvent change, CancellationToken cancellationToken = default) =>
-        UpdateAsync(appointment, readStatus, readVersion, change, null, cancellationToken);
+        UpdateAsync(appointment, readStatus, readVersion, change, null, null, cancellationToken);
 
     /// <summary>
     /// As above; with <paramref name="reminders"/> (after a move or a cancellation) the pending reminders of the versions
-    /// before are dropped and these are planned for the new version, in the same transaction.
+    /// before are dropped and these are planned for the new version, and the <paramref name="notices"/> are written, all in
+    /// the same transaction.
     /// </summary>
     public async Task<bool> UpdateAsync(
         Appointment appointment, AppointmentStatus readStatus, int readVersion, AppointmentEvent change, IReadOnlyList<ReminderDue>? reminders,
+        AppointmentNotices? notices = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appointment);
@@ -96,6 +104,7 @@ public sealed class AppointmentRepository(PassportDatabase database)
             await ReminderStore.PlanAsync(connection, transaction, appointment, reminders, cancellationToken);
         }
 
+        await WriteNoticesAsync(connection, transaction, notices, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -139,6 +148,23 @@ public sealed class AppointmentRepository(PassportDatabase database)
     }
 
     /// <summary>
+    /// Per person, when their last appointment with this organisation that took place ended: not cancelled and over.
+    /// The caseload's "last contact".
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> LastContactsAsync(Guid organisationId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NextStartRow>(new CommandDefinition(
+            """
+            SELECT person_id AS PersonId, MAX(ends_at) AS StartsAt FROM appointments
+            WHERE organisation_id = @organisationId AND status <> @cancelled AND ends_at <= @now
+            GROUP BY person_id
+            """,
+            new { organisationId, now, cancelled = nameof(AppointmentStatus.Cancelled) }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(row => row.PersonId, row => row.StartsAt);
+    }
+
+    /// <summary>
     /// A staff account is erased: its name leaves the appointments it booked (they stay the person's, with the
     /// organisation's name); the ids are emptied by the cascade.
     /// </summary>
@@ -172,6 +198,10 @@ public sealed class AppointmentRepository(PassportDatabase database)
             $"{SelectAppointment} {where} ORDER BY starts_at, id", parameters, cancellationToken: cancellationToken));
         return [.. rows.Select(Restore)];
     }
+
+    // Last in the transaction, so the notices exist exactly when the change does.
+    private static Task WriteNoticesAsync(DbConnection connection, DbTransaction transaction, AppointmentNotices? notices, CancellationToken cancellationToken) =>
+        notices is null ? Task.CompletedTask : PersonNotices.WriteAsync(connection, transaction, notices.Notices, cancellationToken);
 
     private static Task<int> AddEventAsync(DbConnection connection, DbTransaction transaction, AppointmentEvent change, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

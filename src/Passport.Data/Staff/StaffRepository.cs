@@ -2,6 +2,8 @@ using Dapper;
 using Passport.Data.Accounts;
 using Passport.Data.Database;
 using Passport.Data.Email;
+using Passport.Data.Notifications;
+using Passport.Data.Plans;
 using Passport.Domain.Staff;
 
 namespace Passport.Data.Staff;
@@ -146,10 +148,13 @@ public sealed class StaffRepository(PassportDatabase database)
     /// Deactivates an active staff member of the organisation and records who takes over their people. Their account is
     /// closed for signing in, and a new security stamp ends every session and token it had. Refused, with nothing
     /// written, for a successor who is not another active staff member of the organisation, and when the organisation
-    /// would be left without an active organisation admin.
+    /// would be left without an active organisation admin. In the same transaction the leaver's people go to the
+    /// successor, and each of them gets the notice <paramref name="tell"/> makes (who takes over), so nobody is moved
+    /// without being told, nor told without being moved.
     /// </summary>
     public async Task<Deactivation> DeactivateAsync(
-        Guid organisationId, Guid userId, Guid successorUserId, Guid deactivatedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+        Guid organisationId, Guid userId, Guid successorUserId, Guid deactivatedBy, DateTimeOffset now,
+        Func<HandedOver, PersonNotice>? tell = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -189,6 +194,12 @@ public sealed class StaffRepository(PassportDatabase database)
                 securityStamp = Guid.NewGuid().ToString("N"), concurrencyStamp = Guid.NewGuid().ToString("N"),
             },
             transaction, cancellationToken: cancellationToken));
+        var handedOver = await ContactPersonRepository.HandOverAsync(connection, transaction, userId, successorUserId, organisationId, now, cancellationToken);
+        if (tell is not null)
+        {
+            await PersonNotices.WriteAsync(connection, transaction, handedOver.Select(tell), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return Deactivation.Done;
     }

@@ -10,6 +10,9 @@ public static class AppointmentsHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddPassportAppointmentServices();
         builder.Services.AddScoped<AppointmentWords>();
+        // After Orleans (Program.cs), so the silo runs by the time the demo plan goes through its grains.
+        builder.Services.AddSingleton<Demo.DemoPlanSeeder>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Demo.DemoPlanSeeder>());
         return builder;
     }
 

@@ -187,11 +187,12 @@ public abstract class PlanApiTests(WebAppFixture fixture)
             Assert.Equal(coach.Email, person.GetProperty("reach").GetProperty("email").GetString());
             Assert.Equal(["skills", "plan"], person.GetProperty("maySee").EnumerateArray().Select(category => category.GetString()));
 
-            await using (var scope = App.Services.CreateAsyncScope())
+            // The colleague, as organisation admin, deactivates the coach and takes over their people.
+            await App.Services.GetRequiredService<Passport.Data.Staff.StaffRepository>().GrantOrganisationAdminAsync(colleague.UserId);
+            using (var deactivated = await colleague.Client.PostAsJsonAsync(
+                $"/api/organisation/staff/{coach.UserId}/deactivate", new { successorUserId = colleague.UserId }))
             {
-                var contactPersons = scope.ServiceProvider.GetRequiredService<Passport.Application.Plans.ContactPersons>();
-                var handedOver = await contactPersons.ReassignAsync(coach.UserId, colleague.UserId);
-                Assert.Equal([youthId], handedOver.Value);
+                Assert.Equal(HttpStatusCode.NoContent, deactivated.StatusCode);
             }
 
             var after = await youth.GetFromJsonAsync<JsonElement>("/api/me/people");
