@@ -1,10 +1,14 @@
 using Passport.Application.Privacy;
 using Passport.Data.Appointments;
+using Passport.Data.Reminders;
 
 namespace Passport.Application.Appointments;
 
-/// <summary>A person's appointments with their history in the export; a staff member's name leaves the ones they booked on erasure.</summary>
-internal sealed class AppointmentSection(AppointmentRepository appointments) : IPersonalDataSection
+/// <summary>
+/// A person's appointments with their history and reminders in the export; a staff member's name leaves the ones they
+/// booked on erasure.
+/// </summary>
+internal sealed class AppointmentSection(AppointmentRepository appointments, ReminderStore reminders) : IPersonalDataSection
 {
     public string Name => "appointments";
 
@@ -22,12 +26,14 @@ internal sealed class AppointmentSection(AppointmentRepository appointments) : I
                 appointment.CreatedAt, appointment.ChangedAt,
                 History = (await appointments.ListEventsAsync(appointment.Id, cancellationToken))
                     .Select(change => new { change.At, Party = change.Party.ToString(), Event = change.Event.ToString(), change.Version, change.StartsAt, change.EndsAt, change.Note }),
+                Reminders = (await reminders.ListAllAsync(appointment.Id, cancellationToken))
+                    .Select(reminder => new { reminder.AppointmentVersion, reminder.Lead, reminder.DueAt, Status = reminder.Status.ToString(), reminder.SentAt }),
             });
         }
 
         return result;
     }
 
-    // The person's own rows (appointments, history, calendar feeds) cascade from the account.
+    // The person's own rows (appointments, history, reminders, calendar feeds) cascade from the account.
     public Task EraseAsync(Guid userId, CancellationToken cancellationToken) => appointments.ForgetStaffAsync(userId, cancellationToken);
 }

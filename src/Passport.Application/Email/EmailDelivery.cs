@@ -30,9 +30,14 @@ public sealed partial class EmailDelivery(
     public static TimeSpan Backoff(int attempts, EmailOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var doublings = Math.Clamp(attempts - 1, 0, 30);
-        var delay = settings.RetryDelay * Math.Pow(2, doublings);
-        return delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay;
+        return Backoff(attempts, settings.RetryDelay, settings.MaxRetryDelay);
+    }
+
+    /// <summary>The wait after failed attempt number <paramref name="attempts"/>: <paramref name="first"/>, doubling, at most <paramref name="most"/>.</summary>
+    public static TimeSpan Backoff(int attempts, TimeSpan first, TimeSpan most)
+    {
+        var delay = first * Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        return delay < most ? delay : most;
     }
 
     /// <summary>What an Admin reads as the last error: the server's reply code first when there was one.</summary>

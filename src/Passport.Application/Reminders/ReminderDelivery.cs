@@ -51,8 +51,7 @@ public sealed partial class ReminderDelivery(
     public static TimeSpan Backoff(int attempts, RemindersOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var delay = settings.RetryDelay * Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
-        return delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay;
+        return EmailDelivery.Backoff(attempts, settings.RetryDelay, settings.MaxRetryDelay);
     }
 
     /// <summary>The in-app message and e-mail of one reminder, in the person's language, by the channels they chose.</summary>

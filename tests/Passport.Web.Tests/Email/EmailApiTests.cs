@@ -24,11 +24,18 @@ public abstract class SmtpWebAppFixture : IAsyncLifetime
 
     public PassportApp App { get; private set; } = default!;
 
+    /// <summary>The host's settings: the mail server's, and whatever a test class adds.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings(TestSmtpServer smtp)
+    {
+        ArgumentNullException.ThrowIfNull(smtp);
+        return smtp.Settings();
+    }
+
     public async Task InitializeAsync()
     {
         Smtp = await TestSmtpServer.StartAsync();
         Database = await TestDatabase.CreateAsync(Provider);
-        App = new PassportApp(Database, Smtp.Settings());
+        App = new PassportApp(Database, Settings(Smtp));
         App.StartServer();
     }
 

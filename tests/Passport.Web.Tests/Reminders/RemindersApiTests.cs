@@ -10,6 +10,7 @@ using Passport.Data.Reminders;
 using Passport.Domain.Organisations;
 using Passport.Testing;
 using Passport.Testing.Smtp;
+using Passport.Web.Tests.Email;
 using Passport.Web.Tests.Hosting;
 
 namespace Passport.Web.Tests.Reminders;
@@ -18,19 +19,11 @@ namespace Passport.Web.Tests.Reminders;
 /// A host with short reminder leads (2:55, so an appointment booked three minutes ahead is reminded within seconds),
 /// no quiet hours, a one-second reminder poll and one e-mail attempt, pointed at the loopback SMTP server.
 /// </summary>
-public abstract class ReminderWebAppFixture : IAsyncLifetime
+public abstract class ReminderWebAppFixture : SmtpWebAppFixture
 {
     public const string Lead = "00:02:55";
 
-    public abstract StorageProvider Provider { get; }
-
-    public TestSmtpServer Smtp { get; private set; } = default!;
-
-    public TestDatabase Database { get; private set; } = default!;
-
-    public PassportApp App { get; private set; } = default!;
-
-    public static IEnumerable<KeyValuePair<string, string?>> Settings(TestSmtpServer smtp, string lead = Lead)
+    public static IEnumerable<KeyValuePair<string, string?>> Settings(TestSmtpServer smtp, string lead)
     {
         ArgumentNullException.ThrowIfNull(smtp);
         return
@@ -43,31 +36,7 @@ public abstract class ReminderWebAppFixture : IAsyncLifetime
         ];
     }
 
-    public async Task InitializeAsync()
-    {
-        Smtp = await TestSmtpServer.StartAsync();
-        Database = await TestDatabase.CreateAsync(Provider);
-        App = new PassportApp(Database, Settings(Smtp));
-        App.StartServer();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (App is not null)
-        {
-            await App.DisposeAsync();
-        }
-
-        if (Database is not null)
-        {
-            await Database.DisposeAsync();
-        }
-
-        if (Smtp is not null)
-        {
-            await Smtp.DisposeAsync();
-        }
-    }
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings(TestSmtpServer smtp) => Settings(smtp, Lead);
 }
 
 public sealed class SqliteReminderWebAppFixture : ReminderWebAppFixture
