@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
+using Passport.Application.Reminders;
 using Passport.Data.Appointments;
 using Passport.Data.Plans;
 using Passport.Domain.Appointments;
@@ -24,6 +25,7 @@ public sealed class DemoPlanSeeder(
     IGrainFactory grains,
     ContactPersonRepository contactPersons,
     AppointmentRepository appointments,
+    ReminderPlanner reminders,
     DemoContent demo,
     IOptions<DemoOptions> options,
     IOptions<SprintOptions> sprints,
@@ -133,7 +135,8 @@ public sealed class DemoPlanSeeder(
                 Guid.CreateVersion7(now), youthId, organisation.Id, coachId, coachName, organisation.Name,
                 new AppointmentDetails(start, start.AddMinutes(45), kind, location, null, topic, bring), now);
             await appointments.CreateAsync(
-                appointment, AppointmentEvent.Of(appointment, AppointmentParty.Staff, coachId, AppointmentEventKind.Booked, null), cancellationToken: cancellationToken);
+                appointment, AppointmentEvent.Of(appointment, AppointmentParty.Staff, coachId, AppointmentEventKind.Booked, null),
+                reminders.Plan(start, now), cancellationToken: cancellationToken);
         }
 
         logger.LogInformation("Booked the demo appointments of {Email}", YouthEmail);
