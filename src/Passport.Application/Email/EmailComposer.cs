@@ -104,6 +104,19 @@ public sealed class EmailComposer(EmailLinks links)
         return new EmailContent(subject, text.ToString(), html.ToString());
     }
 
+    /// <summary>A text from the e-mail texts that is a part of a message, not a whole one (e.g. <c>appointment.BringNothing</c>).</summary>
+    /// <exception cref="InvalidOperationException">The text is missing.</exception>
+    public static string Phrase(string key, CultureInfo culture) =>
+        Texts.GetString(key, culture) ?? throw new InvalidOperationException($"E-mail text '{key}' is missing.");
+
+    /// <summary>The two-line summary a composed message's text starts with: what its in-app notification shows as title and body.</summary>
+    public static (string Title, string Body) Summary(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n', 3);
+        return (lines[0], lines[1]);
+    }
+
     private static string Supported(string? language) => Languages.IsSupported(language) ? language! : Languages.Default;
 
     private static string Format(CultureInfo culture, string template, object[] values) => string.Format(culture, template, values);

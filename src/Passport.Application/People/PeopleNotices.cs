@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using Microsoft.Extensions.Options;
 using Passport.Application.Email;
 using Passport.Data.Accounts;
@@ -42,8 +41,6 @@ public sealed class PeopleNotices(EmailComposer composer, UserStore users, IOpti
     public const string MyPeoplePath = "/my-people";
     public const string MyAppointmentsPath = "/appointments";
 
-    private static readonly ResourceManager Texts = new("Passport.Application.Email.EmailTexts", typeof(EmailTexts).Assembly);
-
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(sprints.Value.TimeZone);
 
     /// <summary>
@@ -60,8 +57,8 @@ public sealed class PeopleNotices(EmailComposer composer, UserStore users, IOpti
             : null;
         var text = email?.Text ?? composer.Compose(kind, to.Language, values, linkPath).Text;
         // Every message starts with its two-line summary (EmailComposer), which is exactly what a notification shows.
-        var lines = text.Split('\n', 3);
-        return new PersonNotice(new NewNotification(id, to.PersonId, kind, lines[0], lines[1], linkPath, now), email);
+        var (title, body) = EmailComposer.Summary(text);
+        return new PersonNotice(new NewNotification(id, to.PersonId, kind, title, body, linkPath, now), email);
     }
 
     /// <summary>How to reach an account; an unknown one (erased meanwhile) gets a notice nobody reads, and no e-mail.</summary>
@@ -113,7 +110,7 @@ public sealed class PeopleNotices(EmailComposer composer, UserStore users, IOpti
         var culture = CultureInfo.GetCultureInfo(Languages.IsSupported(language) ? language : Languages.Default);
         var starts = TimeZoneInfo.ConvertTime(appointment.Details.StartsAt, _zone);
         var bring = string.IsNullOrWhiteSpace(appointment.Details.Bring)
-            ? Texts.GetString("appointment.BringNothing", culture)
+            ? EmailComposer.Phrase("appointment.BringNothing", culture)
             : appointment.Details.Bring;
         return
         [

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Passport.Application.Email;
@@ -31,8 +30,6 @@ public sealed partial class ReminderDelivery(
 
     /// <summary>Where a reminder leads: the person's appointments.</summary>
     public const string LinkPath = "/appointments";
-
-    private static readonly ResourceManager Texts = new("Passport.Application.Email.EmailTexts", typeof(EmailTexts).Assembly);
 
     /// <summary>Delivers what is due now; returns how many reminders it claimed.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
@@ -75,9 +72,9 @@ public sealed partial class ReminderDelivery(
             string.IsNullOrWhiteSpace(appointment.BookedByName) ? appointment.OrganisationName : appointment.BookedByName,
         ];
         var content = composer.Compose(Kind, language, values, LinkPath);
-        var lines = content.Text.Split('\n');
+        var (title, body) = EmailComposer.Summary(content.Text);
         var notification = recipient.Channels.InApp
-            ? new NewNotification(Data.Notifications.Notifications.IdFor($"reminder:{reminderId}"), recipient.Id, Kind, lines[0], lines[1], LinkPath, now)
+            ? new NewNotification(Data.Notifications.Notifications.IdFor($"reminder:{reminderId}"), recipient.Id, Kind, title, body, LinkPath, now)
             : null;
         // No address that can take mail (an erased or closed account keeps none): the in-app message is all there is.
         var email = recipient.Channels.Email && recipient.Active && recipient.Email.Contains('@', StringComparison.Ordinal)
@@ -86,8 +83,7 @@ public sealed partial class ReminderDelivery(
         return new ReminderMessages(notification, email);
     }
 
-    private static string Text(string key, CultureInfo culture) =>
-        Texts.GetString($"{Kind}.{key}", culture) ?? throw new InvalidOperationException($"E-mail text '{Kind}.{key}' is missing.");
+    private static string Text(string key, CultureInfo culture) => EmailComposer.Phrase($"{Kind}.{key}", culture);
 
     private async Task DeliverAsync(ReminderClaim claim, RemindersOptions settings, CancellationToken cancellationToken)
     {

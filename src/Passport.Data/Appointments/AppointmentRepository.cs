@@ -24,10 +24,6 @@ public sealed class AppointmentRepository(PassportDatabase database)
         FROM appointments
         """;
 
-    /// <summary>Stores a new appointment with its <c>Booked</c> event, and no reminders.</summary>
-    public Task CreateAsync(Appointment appointment, AppointmentEvent booked, CancellationToken cancellationToken = default) =>
-        CreateAsync(appointment, booked, [], null, cancellationToken);
-
     /// <summary>
     /// Stores a new appointment with its <c>Booked</c> event, its pending <paramref name="reminders"/> and the
     /// <paramref name="notices"/> about it, in one transaction.
@@ -57,16 +53,10 @@ public sealed class AppointmentRepository(PassportDatabase database)
 
     /// <summary>
     /// Writes a change made to <paramref name="appointment"/> with its event, only if the stored row still has the status
-    /// and version it was read with; false (nothing written, nobody told) when someone else changed it first. Its reminders stay as they are.
-    /// </summary>
-    public Task<bool> UpdateAsync(
-        Appointment appointment, AppointmentStatus readStatus, int readVersion, AppointmentEvent change, CancellationToken cancellationToken = default) =>
-        UpdateAsync(appointment, readStatus, readVersion, change, null, null, cancellationToken);
-
-    /// <summary>
-    /// As above; with <paramref name="reminders"/> (after a move or a cancellation) the pending reminders of the versions
-    /// before are dropped and these are planned for the new version, and the <paramref name="notices"/> are written, all in
-    /// the same transaction.
+    /// and version it was read with; false (nothing written, nobody told) when someone else changed it first. With
+    /// <paramref name="reminders"/> (after a move or a cancellation) the pending reminders of the versions before are
+    /// dropped and these are planned for the new version; null leaves them as they are. The <paramref name="notices"/>
+    /// are written in the same transaction.
     /// </summary>
     public async Task<bool> UpdateAsync(
         Appointment appointment, AppointmentStatus readStatus, int readVersion, AppointmentEvent change, IReadOnlyList<ReminderDue>? reminders,

@@ -60,6 +60,9 @@ public sealed class OutboxStore(PassportDatabase database)
         next_attempt_at AS NextAttemptAt, last_attempt_at AS LastAttemptAt, last_error AS LastError, sent_at AS SentAt
         """;
 
+    private static readonly LeasedTable Leased = new(
+        "outgoing_emails", Columns, ", last_error = 'The sender stopped before it finished, at every attempt.'", ", last_attempt_at = @now");
+
     /// <summary>
     /// Takes up to <paramref name="batchSize"/> due Pending messages for <paramref name="lease"/> from
     /// <paramref name="now"/>, each counting as an attempt. A due message whose attempts are used up (its earlier
@@ -68,36 +71,7 @@ public sealed class OutboxStore(PassportDatabase database)
     public async Task<IReadOnlyList<OutboxClaim>> ClaimAsync(
         DateTimeOffset now, TimeSpan lease, int batchSize, int maxAttempts, CancellationToken cancellationToken)
     {
-        var token = Guid.NewGuid();
-        var leaseEnd = now + lease;
-        var postgres = database.Provider == StorageProvider.Postgres;
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // On SQLite the transaction begins IMMEDIATE, taking the write lock before reading, so a second claimer waits
-        // instead of failing to upgrade its read; on PostgreSQL SKIP LOCKED lets it pass the rows a first claimer holds.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            UPDATE outgoing_emails
-            SET status = '{OutboxStatus.Failed}', lease_token = NULL,
-                last_error = 'The sender stopped before it finished, at every attempt.'
-            WHERE status = '{OutboxStatus.Pending}' AND next_attempt_at <= @now AND attempts >= @maxAttempts
-            """,
-            new { now, maxAttempts }, transaction, cancellationToken: cancellationToken));
-        var claimed = await connection.QueryAsync<OutboxMessage>(new CommandDefinition(
-            $"""
-            UPDATE outgoing_emails
-            SET lease_token = @token, next_attempt_at = @leaseEnd, attempts = attempts + 1, last_attempt_at = @now
-            WHERE id IN (
-                SELECT id FROM outgoing_emails
-                WHERE status = '{OutboxStatus.Pending}' AND next_attempt_at <= @now
-                ORDER BY next_attempt_at, id
-                LIMIT @batchSize
-                {(postgres ? "FOR UPDATE SKIP LOCKED" : "")})
-              AND status = '{OutboxStatus.Pending}' AND next_attempt_at <= @now
-            RETURNING {Columns}
-            """,
-            new { token, leaseEnd, now, batchSize }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        var (token, claimed) = await LeasedWork.ClaimAsync<OutboxMessage>(database, Leased, now, lease, batchSize, maxAttempts, cancellationToken);
         return [.. claimed.OrderBy(message => message.NextAttemptAt).ThenBy(message => message.Id).Select(message => new OutboxClaim(token, message))];
     }
 

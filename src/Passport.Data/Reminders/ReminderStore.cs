@@ -77,6 +77,9 @@ public sealed class ReminderStore(PassportDatabase database)
         lead_seconds AS LeadSeconds, due_at AS DueAt, attempts AS Attempts
         """;
 
+    private static readonly LeasedTable Leased = new(
+        "reminders", Columns, ", finished_at = @now, last_error = 'The delivery stopped before it finished, at every attempt.'");
+
     /// <summary>Writes <paramref name="reminders"/> as Pending for the appointment's current version, in the caller's transaction.</summary>
     public static async Task PlanAsync(
         DbConnection connection, DbTransaction transaction, Appointment appointment, IReadOnlyList<ReminderDue> reminders, CancellationToken cancellationToken)
@@ -120,35 +123,7 @@ public sealed class ReminderStore(PassportDatabase database)
     public async Task<IReadOnlyList<ReminderClaim>> ClaimAsync(
         DateTimeOffset now, TimeSpan lease, int batchSize, int maxAttempts, CancellationToken cancellationToken)
     {
-        var token = Guid.NewGuid();
-        var leaseEnd = now + lease;
-        var postgres = database.Provider == StorageProvider.Postgres;
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // As in the outbox: IMMEDIATE on SQLite takes the write lock before reading; SKIP LOCKED passes rows another claimer holds.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            UPDATE reminders
-            SET status = '{ReminderStatus.Failed}', lease_token = NULL, finished_at = @now,
-                last_error = 'The delivery stopped before it finished, at every attempt.'
-            WHERE status = '{ReminderStatus.Pending}' AND next_attempt_at <= @now AND attempts >= @maxAttempts
-            """,
-            new { now, maxAttempts }, transaction, cancellationToken: cancellationToken));
-        var claimed = await connection.QueryAsync<ReminderRecord>(new CommandDefinition(
-            $"""
-            UPDATE reminders
-            SET lease_token = @token, next_attempt_at = @leaseEnd, attempts = attempts + 1
-            WHERE id IN (
-                SELECT id FROM reminders
-                WHERE status = '{ReminderStatus.Pending}' AND next_attempt_at <= @now
-                ORDER BY next_attempt_at, id
-                LIMIT @batchSize
-                {(postgres ? "FOR UPDATE SKIP LOCKED" : "")})
-              AND status = '{ReminderStatus.Pending}' AND next_attempt_at <= @now
-            RETURNING {Columns}
-            """,
-            new { token, leaseEnd, now, batchSize }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        var (token, claimed) = await LeasedWork.ClaimAsync<ReminderRecord>(database, Leased, now, lease, batchSize, maxAttempts, cancellationToken);
         return [.. claimed.OrderBy(reminder => reminder.DueAt).ThenBy(reminder => reminder.Id).Select(reminder => new ReminderClaim(token, reminder))];
     }
 
