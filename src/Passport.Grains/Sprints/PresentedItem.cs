@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Passport.Domain.Sprints;
 
 namespace Passport.Grains.Sprints;
 
@@ -18,7 +19,33 @@ public sealed record PresentedItem(
     [property: Id(7)] PresentedScale? Scale,
     [property: Id(8)] DateTimeOffset? Deadline,
     [property: Id(9)] int MaxItems,
-    [property: Id(10)] string SkillId);
+    [property: Id(10)] string SkillId)
+{
+    /// <summary>
+    /// <paramref name="item"/> in <paramref name="language"/>, as the <paramref name="index"/>th item of its session;
+    /// a timed item's deadline runs from <paramref name="presentedAt"/>.
+    /// </summary>
+    public static PresentedItem Of(SprintItem item, string language, Guid sessionId, int index, int maxItems, DateTimeOffset? presentedAt)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var choices = item.Kind == ItemKind.Scale
+            ? ImmutableArray<PresentedOption>.Empty
+            : [.. item.Options.Select(option => new PresentedOption(option.Id, option.Text.In(language)))];
+        var scale = item.Scale is { } spec ? new PresentedScale(spec.Min, spec.Max, spec.Low.In(language), spec.High.In(language)) : null;
+        return new PresentedItem(
+            sessionId,
+            item.Id,
+            index,
+            item.Kind.ToString().ToLowerInvariant(),
+            item.Prompt.In(language),
+            choices,
+            item.TimeLimit is { } limit ? (int)limit.TotalMilliseconds : null,
+            scale,
+            item.TimeLimit is { } timeLimit && presentedAt is { } at ? at + timeLimit : null,
+            maxItems,
+            item.SkillId);
+    }
+}
 
 [GenerateSerializer, Immutable]
 public sealed record PresentedOption([property: Id(0)] string Id, [property: Id(1)] string Text);

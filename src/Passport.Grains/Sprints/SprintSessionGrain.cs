@@ -763,23 +763,7 @@ public sealed partial class SprintSessionGrain(
             return null;
         }
 
-        var language = row.Language;
-        var choices = item.Kind == ItemKind.Scale
-            ? ImmutableArray<PresentedOption>.Empty
-            : [.. item.Options.Select(option => new PresentedOption(option.Id, option.Text.In(language)))];
-        var scale = item.Scale is { } spec ? new PresentedScale(spec.Min, spec.Max, spec.Low.In(language), spec.High.In(language)) : null;
-        return new PresentedItem(
-            SessionId,
-            item.Id,
-            row.PresentedCount - 1,
-            item.Kind.ToString().ToLowerInvariant(),
-            item.Prompt.In(language),
-            choices,
-            item.TimeLimit is { } limit ? (int)limit.TotalMilliseconds : null,
-            scale,
-            item.TimeLimit is { } timeLimit && row.CurrentPresentedAt is { } at ? at + timeLimit : null,
-            _sprint.MaxItems,
-            item.SkillId);
+        return PresentedItem.Of(item, row.Language, SessionId, row.PresentedCount - 1, _sprint.MaxItems, row.CurrentPresentedAt);
     }
 
     /// <summary>
