@@ -91,7 +91,7 @@ public sealed class JobInterestPageTests(SqliteWebAppFixture fixture, BrowserFix
         await staff.WaitForURLAsync($"**/candidates/{reference}");
         await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync($"Candidate {reference}");
         await Assertions.Expect(staff.Locator("#contact-state-status")).ToContainTextAsync("Interested in this job");
-        await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Invite" })).ToHaveCountAsync(0);
+        await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true })).ToHaveCountAsync(0);
         await Assertions.Expect(staff.Locator("main")).Not.ToContainTextAsync("Not invited yet");
         await Assertions.Expect(staff.Locator("main")).ToContainTextAsync(email);
         // No outcome is chosen beforehand.
@@ -152,6 +152,39 @@ public sealed class JobInterestPageTests(SqliteWebAppFixture fixture, BrowserFix
 
         await page.WaitForURLAsync("**/matches?*done=outcome*");
         await Assertions.Expect(card.Locator("dl")).ToContainTextAsync("Hired");
+    }
+
+    [Fact]
+    public async Task CandidatePage_AskedForAnotherVacancyThenInvitedHere_SaysOneContactStateAfterEachAction()
+    {
+        using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
+        var first = await PublishVacancyAsync(_app, employer.Client, Place, [("integrity", 3, 2)]);
+        var second = await PublishVacancyAsync(_app, employer.Client, Place, [("integrity", 3, 2)]);
+        var (seeker, seekerId) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["integrity"] = 4 }, Place));
+        using var _seeker = seeker;
+        await MatchesAsync(employer.Client, first, top: 100);
+        await MatchesAsync(employer.Client, second, top: 100);
+        var matches = _app.Services.GetRequiredService<MatchRepository>();
+        var refFirst = (await matches.FindForUserAsync(first, seekerId))!.CandidateRef;
+        var refSecond = (await matches.FindForUserAsync(second, seekerId))!.CandidateRef;
+        var page = await browser.NewPageAsync(_app.Address, 360, 640, touch: true);
+        await SignInAsync(page, employer.Email, Hosting.Accounts.Password);
+
+        // Invited from the first vacancy's page: the page says so, and offers no second invitation.
+        await page.GotoAsync($"/employer/vacancies/{first}/candidates/{refFirst}");
+        await Assertions.Expect(page.Locator("#contact-state-status")).ToHaveTextAsync("Not invited yet");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/candidates/{refFirst}?done=invited*");
+        await Assertions.Expect(page.Locator("#contact-state-status")).Not.ToHaveTextAsync("Not invited yet");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true })).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page);
+
+        // The same person for the second vacancy: asked already, not "not invited yet" beside an Invite button.
+        await page.GotoAsync($"/employer/vacancies/{second}/candidates/{refSecond}");
+        await Assertions.Expect(page.Locator("#contact-state-status")).ToContainTextAsync("Your organisation already asked this person");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Not invited yet");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true })).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Passport.Web.Tests.Pages;
 /// the live pages still do; and the API reference linked from every page says its language.
 /// </summary>
 [Collection(SqliteWebCollection.Name)]
-public sealed class PageScriptTests(SqliteWebAppFixture fixture, BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class PageScriptTests(SqliteWebAppFixture fixture, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string BlazorScript = "blazor.web";
 
@@ -37,6 +37,10 @@ public sealed class PageScriptTests(SqliteWebAppFixture fixture, BrowserFixture 
 
         Assert.DoesNotContain(scripts, script => script.Contains(BlazorScript, StringComparison.Ordinal));
         await Assertions.Expect(page.Locator($"script[src*='{BlazorScript}']")).ToHaveCountAsync(0);
+        // The only script a signed-in static page may load is the header bell's small one (about 1 kB compressed),
+        // and the passport's print button.
+        Assert.All(scripts, script => Assert.Matches(SmallScripts(), new Uri(script).AbsolutePath));
+        Assert.Contains(scripts, script => new Uri(script).AbsolutePath.Contains("/js/notifications.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -73,6 +77,9 @@ public sealed class PageScriptTests(SqliteWebAppFixture fixture, BrowserFixture 
         Assert.Equal("<html lang=\"nl\"><body>", Passport.Web.Hosting.ApiReferencePage.WithLanguage("<html lang=\"nl\"><body>"));
         Assert.Equal("plain text", Passport.Web.Hosting.ApiReferencePage.WithLanguage("plain text"));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/js/(notifications|print)(\.[a-z0-9]+)?\.js$")]
+    private static partial System.Text.RegularExpressions.Regex SmallScripts();
 
     /// <summary>The addresses of every script the page asks for, as it asks.</summary>
     private static List<string> ScriptRequests(IPage page)

@@ -121,6 +121,22 @@ public sealed class ShellPageTests(SqliteWebAppFixture fixture, BrowserFixture b
         Assert.Equal("Hello, Kim", await page.Locator("h1").InnerTextAsync());
     }
 
+    [Theory]
+    [InlineData("youth@demo.test", "/home", "Your next step")]
+    [InlineData("employer@demo.test", "/employer/vacancies", "Your vacancies")]
+    [InlineData("school@demo.test", "/education/insights", "Skills the market asks for")]
+    [InlineData("coach@demo.test", "/people", "People who share with you")]
+    public async Task SignIn_EachRoleOnAPhone_LandsOnItsHome(string email, string home, string heading)
+    {
+        var page = await browser.NewPageAsync(_app.Address, 360, 640, touch: true);
+
+        await SignInAsync(page, email, PassportApp.DemoPassword);
+
+        Assert.Equal(home, new Uri(page.Url).AbsolutePath);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+        await AssertAccessibleAsync(page);
+    }
+
     [Fact]
     public async Task SignIn_WrongPassword_SaysSoWithoutSigningIn()
     {
