@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Passport.Data.Matching;
 using Passport.Domain.Organisations;
 using Passport.Web.Tests.Hosting;
 using static Passport.Web.Tests.Matching.MatchingScenario;
@@ -208,15 +206,8 @@ public abstract class JobInterestApiTests(WebAppFixture fixture)
     public async Task Candidate_AskedForAnotherVacancy_HasOneContactStateThroughEveryStep()
     {
         using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
-        var first = await PublishVacancyAsync(_app, employer.Client, Place, [("integrity", 3, 2)]);
-        var second = await PublishVacancyAsync(_app, employer.Client, Place, [("integrity", 3, 2)]);
-        var (seeker, seekerId) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["integrity"] = 4 }, Place));
-        using var _seeker = seeker;
-        await MatchesAsync(employer.Client, first, top: 100);
-        await MatchesAsync(employer.Client, second, top: 100);
-        var matches = _app.Services.GetRequiredService<MatchRepository>();
-        var refFirst = (await matches.FindForUserAsync(first, seekerId))!.CandidateRef;
-        var refSecond = (await matches.FindForUserAsync(second, seekerId))!.CandidateRef;
+        using var scenario = await TwoVacanciesOneCandidateAsync(_app, employer.Client, Place);
+        var (seeker, first, refFirst, second, refSecond) = scenario;
         var route = $"/api/employer/vacancies/{second}/candidates/{refSecond}";
         Assert.Equal("none", (await employer.Client.GetFromJsonAsync<JsonElement>(route)).GetProperty("contact").GetString());
 

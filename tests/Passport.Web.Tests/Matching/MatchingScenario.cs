@@ -67,6 +67,24 @@ public static class MatchingScenario
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>
+    /// Two published vacancies of <paramref name="employer"/> at <paramref name="placeId"/> asking integrity, and one
+    /// job seeker who fits both, matched to each: the candidate references for the first and the second.
+    /// </summary>
+    public static async Task<TwoVacanciesOneCandidate> TwoVacanciesOneCandidateAsync(PassportApp app, HttpClient employer, string placeId)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var first = await PublishVacancyAsync(app, employer, placeId, [("integrity", 3, 2)]);
+        var second = await PublishVacancyAsync(app, employer, placeId, [("integrity", 3, 2)]);
+        var (seeker, seekerId) = await TestCandidates.AddAsync(app, new CandidateSpec(new Dictionary<string, int> { ["integrity"] = 4 }, placeId));
+        await MatchesAsync(employer, first, top: 100);
+        await MatchesAsync(employer, second, top: 100);
+        var matches = app.Services.GetRequiredService<Passport.Data.Matching.MatchRepository>();
+        return new TwoVacanciesOneCandidate(
+            seeker, first, (await matches.FindForUserAsync(first, seekerId))!.CandidateRef,
+            second, (await matches.FindForUserAsync(second, seekerId))!.CandidateRef);
+    }
+
     /// <summary>Spearman's rank correlation, with tied values given their average rank.</summary>
     public static double Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
@@ -103,4 +121,10 @@ public static class MatchingScenario
 
         return ranks;
     }
+}
+
+/// <summary>What <see cref="MatchingScenario.TwoVacanciesOneCandidateAsync"/> made; disposing signs the job seeker's client out.</summary>
+public sealed record TwoVacanciesOneCandidate(HttpClient Seeker, Guid First, string RefFirst, Guid Second, string RefSecond) : IDisposable
+{
+    public void Dispose() => Seeker.Dispose();
 }

@@ -158,15 +158,8 @@ public sealed class JobInterestPageTests(SqliteWebAppFixture fixture, BrowserFix
     public async Task CandidatePage_AskedForAnotherVacancyThenInvitedHere_SaysOneContactStateAfterEachAction()
     {
         using var employer = await Staff.NewAsync(_app, OrganisationKind.Employer);
-        var first = await PublishVacancyAsync(_app, employer.Client, Place, [("integrity", 3, 2)]);
-        var second = await PublishVacancyAsync(_app, employer.Client, Place, [("integrity", 3, 2)]);
-        var (seeker, seekerId) = await TestCandidates.AddAsync(_app, new CandidateSpec(new Dictionary<string, int> { ["integrity"] = 4 }, Place));
-        using var _seeker = seeker;
-        await MatchesAsync(employer.Client, first, top: 100);
-        await MatchesAsync(employer.Client, second, top: 100);
-        var matches = _app.Services.GetRequiredService<MatchRepository>();
-        var refFirst = (await matches.FindForUserAsync(first, seekerId))!.CandidateRef;
-        var refSecond = (await matches.FindForUserAsync(second, seekerId))!.CandidateRef;
+        using var scenario = await TwoVacanciesOneCandidateAsync(_app, employer.Client, Place);
+        var (_, first, refFirst, second, refSecond) = scenario;
         var page = await browser.NewPageAsync(_app.Address, 360, 640, touch: true);
         await SignInAsync(page, employer.Email, Hosting.Accounts.Password);
 
