@@ -66,6 +66,23 @@ public sealed class JourneyRepository(PassportDatabase database)
     public async Task<IReadOnlyList<RecordedTurningPoint>> ListAsync(Guid personId, CancellationToken cancellationToken = default) =>
         (await ReadAsync(personId, cancellationToken)).TurningPoints;
 
+    /// <summary>Whether the person has any turning point recorded.</summary>
+    public async Task<bool> HasAnyAsync(Guid personId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM journey_events WHERE person_id = @personId", new { personId }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>The first <paramref name="count"/> simulated demo candidates (addresses under <c>demo.invalid</c>), by id, with their names.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> SimulatedPeopleAsync(int count, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return [.. (await connection.QueryAsync<PersonRow>(new CommandDefinition(
+            "SELECT id AS Id, display_name AS Name FROM users WHERE normalized_email LIKE '%@DEMO.INVALID' ORDER BY id LIMIT @count",
+            new { count }, cancellationToken: cancellationToken))).Select(row => (row.Id, row.Name))];
+    }
+
     /// <summary>
     /// A professional's account is erased: the turning points they recorded for others stay (they are the young
     /// person's), without their name or id; the organisation's name stays.
@@ -93,6 +110,13 @@ public sealed class JourneyRepository(PassportDatabase database)
         public string? OrganisationName { get; set; }
 
         public DateTimeOffset RecordedAt { get; set; }
+    }
+
+    private sealed class PersonRow
+    {
+        public Guid Id { get; set; }
+
+        public string Name { get; set; } = "";
     }
 
     private sealed class SpellRow

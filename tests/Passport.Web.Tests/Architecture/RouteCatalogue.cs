@@ -118,6 +118,7 @@ public static class RouteCatalogue
         ["GET /api/people/{personId:guid}/journey/"] = RouteKind.OthersData,
         ["POST /api/people/{personId:guid}/journey/events"] = RouteKind.OthersData,
         ["GET /api/municipality/in-view/"] = RouteKind.Organisation,
+        ["POST /api/people/{personId:guid}/appointments/{id:guid}/attendance"] = RouteKind.ActsOnOthers,
         ["GET /api/municipality/in-view/{personId:guid}"] = RouteKind.OthersData,
         ["GET,POST /journey"] = RouteKind.Owner,
         ["GET,POST /people/{PersonId:guid}/journey"] = RouteKind.OthersData,

@@ -77,6 +77,46 @@ public abstract class InViewApiTests(WebAppFixture fixture)
     }
 
     [Fact]
+    public async Task Attendance_MarkedMissedTwice_PutsThePersonInView_AndBadMarksAreRefused()
+    {
+        var (youth, youthId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
+        using var coach = await Staff.NewAsync(App, OrganisationKind.Municipality);
+        using var otherCoach = await Staff.NewAsync(App, OrganisationKind.Municipality);
+        using (youth)
+        {
+            await JourneyArrange.GrantAsync(youth, coach.OrganisationId, "plan");
+            (await youth.PostAsJsonAsync("/api/me/plan/steps", new { title = "Find a course" })).EnsureSuccessStatusCode();
+            var first = await BookAsync(coach, youthId, DateTimeOffset.UtcNow.AddDays(2));
+            var second = await BookAsync(coach, youthId, DateTimeOffset.UtcNow.AddDays(3));
+            var missed = new { attendance = "missed" };
+
+            using (var tooEarly = await coach.Client.PostAsJsonAsync($"/api/people/{youthId}/appointments/{first}/attendance", missed))
+            {
+                await ProblemAssert.IsProblemAsync(tooEarly, HttpStatusCode.Conflict);
+            }
+
+            await JourneyArrange.MoveIntoThePastAsync(App, first, DateTimeOffset.UtcNow.AddDays(-9));
+            await JourneyArrange.MoveIntoThePastAsync(App, second, DateTimeOffset.UtcNow.AddDays(-2));
+            using (var unknown = await coach.Client.PostAsJsonAsync($"/api/people/{youthId}/appointments/{first}/attendance", new { attendance = "maybe" }))
+            using (var otherOrganisation = await otherCoach.Client.PostAsJsonAsync($"/api/people/{youthId}/appointments/{first}/attendance", missed))
+            {
+                await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.BadRequest);
+                await ProblemAssert.IsProblemAsync(otherOrganisation, HttpStatusCode.NotFound);
+            }
+
+            Assert.DoesNotContain(await InViewAsync(coach), row => row.GetProperty("personId").GetGuid() == youthId);
+            foreach (var id in new[] { first, second })
+            {
+                using var marked = await coach.Client.PostAsJsonAsync($"/api/people/{youthId}/appointments/{id}/attendance", missed);
+                Assert.Equal(HttpStatusCode.NoContent, marked.StatusCode);
+            }
+
+            var entry = Assert.Single(await InViewAsync(coach), row => row.GetProperty("personId").GetGuid() == youthId);
+            Assert.Equal("missedAppointments", Assert.Single(entry.GetProperty("reasons").EnumerateArray()).GetProperty("reason").GetString());
+        }
+    }
+
+    [Fact]
     public async Task InViewEntry_Opened_IsLogged_AndWithoutPlanConsent404()
     {
         var (youth, youthId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
@@ -128,6 +168,18 @@ public abstract class InViewApiTests(WebAppFixture fixture)
 
             Assert.Empty(await JourneyArrange.AccessLogAsync(youth));
         }
+    }
+
+    private static async Task<List<JsonElement>> InViewAsync(Staff.Member coach) =>
+        [.. (await coach.Client.GetFromJsonAsync<JsonElement>("/api/municipality/in-view")).EnumerateArray()];
+
+    private static async Task<Guid> BookAsync(Staff.Member coach, Guid personId, DateTimeOffset startsAt)
+    {
+        using var booked = await coach.Client.PostAsJsonAsync(
+            $"/api/people/{personId}/appointments",
+            new { startsAt, endsAt = startsAt.AddHours(1), kind = "phone", location = "0612345678", topic = "How it goes" });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        return (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }
 

@@ -39,6 +39,11 @@ internal static class JourneyArrange
         """,
         new { id = Guid.CreateVersion7(), personId, organisationId, startsAt, endsAt = startsAt.AddHours(1), attendance });
 
+    /// <summary>Moves a booked appointment to <paramref name="startsAt"/> in the past, as if its time had come.</summary>
+    public static Task MoveIntoThePastAsync(PassportApp app, Guid appointmentId, DateTimeOffset startsAt) => ExecuteAsync(
+        app, "UPDATE appointments SET starts_at = @startsAt, ends_at = @endsAt WHERE id = @appointmentId",
+        new { appointmentId, startsAt, endsAt = startsAt.AddHours(1) });
+
     /// <summary>A hand-over as the hand-over feature would have stored it (0025's columns), with the history row of a final status.</summary>
     public static async Task<Guid> HandoverAsync(
         PassportApp app, Guid personId, Guid from, Guid to, string status, DateTimeOffset proposedAt, DateTimeOffset? consentedAt = null,
