@@ -66,6 +66,11 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<SprintPlay>();
         builder.Services.AddSingleton<VacancyDesk>();
         builder.Services.AddSingleton<MyPlan>();
+        builder.Services.AddOptions<Journeys.JourneyHandoverOptions>().BindConfiguration(Journeys.JourneyHandoverOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Journeys.InViewOptions>().BindConfiguration(Journeys.InViewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Journeys.MyJourney>();
+        builder.Services.AddSingleton<Journeys.InViewDesk>();
         builder.Services.AddSingleton<ContactPersons>();
         builder.Services.AddSingleton<Passport.Application.People.PeopleNotices>();
         builder.Services.AddSingleton<WorkshopRoom>();
@@ -81,6 +86,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<IPersonalDataSection, MatchingDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, PathwayQuestionsDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, PlanDataSection>();
+        builder.Services.AddSingleton<IPersonalDataSection, Journeys.JourneyDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, Notifications.NotificationSection>();
         builder.Services.AddSingleton<AccountErasure>();
         return builder;

@@ -75,6 +75,8 @@ public static class DataHostingExtensions
         services.AddSingleton<VacancyRepository>();
         services.AddSingleton<PlanRepository>();
         services.AddSingleton<ContactPersonRepository>();
+        services.AddSingleton<Journeys.JourneyRepository>();
+        services.AddSingleton<Journeys.InViewRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<InsightsRepository>();
         services.AddSingleton<RankerModelRepository>();

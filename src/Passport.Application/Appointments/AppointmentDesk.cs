@@ -133,6 +133,33 @@ public sealed class AppointmentDesk(
     }
 
     /// <summary>
+    /// Marks one of the organisation's appointments with the person as taken place or missed, once its time has come;
+    /// two missed in a row put the person on the municipality's in-view list.
+    /// </summary>
+    public async Task<Outcome<Appointment>> MarkAttendanceAsync(
+        ClaimsPrincipal staff, Guid personId, Guid appointmentId, string? attendance, AccessChannel channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var (appointment, refused) = await FindAsync(staff, personId, appointmentId, channel, cancellationToken);
+        if (appointment is null)
+        {
+            return refused!;
+        }
+
+        if (!Enum.TryParse<AppointmentAttendance>(attendance, ignoreCase: true, out var marked) || !Enum.IsDefined(marked) || int.TryParse(attendance, out _))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("attendance", "Appointment.Attendance.Unknown");
+            return Outcome.Invalid<Appointment>(errors);
+        }
+
+        var now = time.GetUtcNow();
+        return appointment.MayMarkAttendance(now) && await appointments.MarkAttendanceAsync(appointment.Id, marked, now, cancellationToken)
+            ? Outcome.Done(appointment)
+            : Outcome.Fail<Appointment>(OutcomeStatus.Conflict, NotAllowed);
+    }
+
+    /// <summary>
     /// For the caseload: per person, when their next appointment with the caller's organisation starts. Only people
     /// the list already shows are asked about, so nothing is read here that the caller could not see.
     /// </summary>

@@ -154,6 +154,18 @@ public sealed class AppointmentRepository(PassportDatabase database)
         return rows.ToDictionary(row => row.PersonId, row => row.StartsAt);
     }
 
+    /// <summary>Marks whether the appointment took place or was missed (in-view reads it); false when it is cancelled or not yet begun by <paramref name="now"/>.</summary>
+    public async Task<bool> MarkAttendanceAsync(Guid id, AppointmentAttendance attendance, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE appointments SET attendance = @attendance, attendance_marked_at = @now
+            WHERE id = @id AND status <> @cancelled AND starts_at <= @now
+            """,
+            new { id, attendance = attendance.ToString(), now, cancelled = nameof(AppointmentStatus.Cancelled) }, cancellationToken: cancellationToken)) == 1;
+    }
+
     /// <summary>
     /// A staff account is erased: its name leaves the appointments it booked (they stay the person's, with the
     /// organisation's name); the ids are emptied by the cascade.

@@ -74,6 +74,9 @@ public sealed class Appointment
         return this;
     }
 
+    /// <summary>Whether staff may mark it as taken place or missed now: its time has come and it was not called off.</summary>
+    public bool MayMarkAttendance(DateTimeOffset now) => Status != AppointmentStatus.Cancelled && Details.StartsAt <= now;
+
     /// <summary>Whether it is still ahead: not cancelled and not yet over.</summary>
     public bool IsUpcoming(DateTimeOffset now) => Status != AppointmentStatus.Cancelled && Details.EndsAt > now;
 

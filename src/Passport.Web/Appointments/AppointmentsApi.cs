@@ -35,6 +35,10 @@ public static class AppointmentsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapPost("/{id:guid}/attendance", MarkAttendanceAsync).WithSummary("Mark one of your organisation's appointments that has begun as taken place or missed")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPost("/{id:guid}/cancel", CancelForPersonAsync).WithSummary("Cancel one of your organisation's appointments, with a reason for the person")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -112,6 +116,15 @@ public static class AppointmentsApi
         await results.ToHttpAsync(
             await desk.CancelAsync(context.User, personId, id, body.Reason, AccessChannel.Api, context.RequestAborted),
             async cancelled => TypedResults.Ok(await ForStaffAsync(desk, cancelled, time, context.RequestAborted)));
+
+    /// <param name="Attendance"><c>tookPlace</c> or <c>missed</c>.</param>
+    public sealed record AttendanceBody(string? Attendance);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MarkAttendanceAsync(
+        Guid personId, Guid id, AttendanceBody? body, HttpContext context, AppointmentDesk desk, OutcomeResults results) =>
+        results.ToHttp(
+            await desk.MarkAttendanceAsync(context.User, personId, id, body?.Attendance, AccessChannel.Api, context.RequestAborted),
+            _ => TypedResults.NoContent());
 
     /// <summary>A person's appointments stay few (staff book them one by one), so a page is cut from the whole ordered list.</summary>
     private static async Task<Ok<AppointmentResponse[]>> ListMineAsync(ListPage page, HttpContext context, MyAppointments mine, TimeProvider time)

@@ -39,6 +39,7 @@ public static class ContentHostingExtensions
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddSingleton<IDatabaseSeeder, DemoSeeder>();
         services.AddSingleton<IDatabaseSeeder, DemoCandidateSeeder>();
+        services.AddSingleton<IDatabaseSeeder, DemoJourneySeeder>();
         services.AddHostedService<StartupReport>();
         return builder;
     }

@@ -16,6 +16,7 @@ using Passport.Web.Passports;
 using Passport.Web.Places;
 using Passport.Web.Insights;
 using Passport.Web.Pathways;
+using Passport.Web.Journeys;
 using Passport.Web.Plans;
 using Passport.Web.Privacy;
 using Passport.Web.Sectors;
@@ -93,6 +94,8 @@ public static class PipelineExtensions
         app.MapPathways();
         app.MapVacancies();
         app.MapPlanApi();
+        app.MapJourneyApi();
+        app.MapInViewApi();
         app.MapMatching();
         app.MapInsightsApi();
         app.MapStaffApi();

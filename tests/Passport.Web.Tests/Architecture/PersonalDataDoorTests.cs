@@ -78,6 +78,11 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         ["GET,POST /people/{PersonId:guid}/plan"] = test => test.PersonPlanAsync(PlanRead.Page),
         ["POST /api/people/{personId:guid}/plan/steps"] = test => test.PersonPlanAsync(PlanRead.Propose),
         ["POST /api/people/{personId:guid}/plan/steps/{stepId:guid}/{move:regex(^(agree|decline|start|done|drop)$)}"] = test => test.PersonPlanAsync(PlanRead.Move),
+        ["GET /api/people/{personId:guid}/journey/"] = test => test.PersonJourneyAsync(JourneyRead.Api),
+        ["GET,POST /people/{PersonId:guid}/journey"] = test => test.PersonJourneyAsync(JourneyRead.Page),
+        ["POST /api/people/{personId:guid}/journey/events"] = test => test.PersonJourneyAsync(JourneyRead.Add),
+        ["GET /api/municipality/in-view/{personId:guid}"] = test => test.PersonJourneyAsync(JourneyRead.InViewApi),
+        ["GET,POST /municipality/in-view/{PersonId:guid}"] = test => test.PersonJourneyAsync(JourneyRead.InViewPage),
     };
 
     private static IEnumerable<string> ReadingOthersData() =>
