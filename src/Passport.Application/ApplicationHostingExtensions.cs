@@ -67,6 +67,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<VacancyDesk>();
         builder.Services.AddSingleton<MyPlan>();
         builder.Services.AddSingleton<ContactPersons>();
+        builder.Services.AddSingleton<SocialMap.SocialMapDesk>();
         builder.Services.AddSingleton<Passport.Application.People.PeopleNotices>();
         builder.Services.AddSingleton<WorkshopRoom>();
 

@@ -23,6 +23,7 @@ using Passport.Data.Plans;
 using Passport.Data.Privacy;
 using Passport.Data.Security;
 using Passport.Data.Sharing;
+using Passport.Data.SocialMap;
 using Passport.Data.Sprints;
 using Passport.Data.Staff;
 using Passport.Data.Vacancies;
@@ -75,6 +76,7 @@ public static class DataHostingExtensions
         services.AddSingleton<VacancyRepository>();
         services.AddSingleton<PlanRepository>();
         services.AddSingleton<ContactPersonRepository>();
+        services.AddSingleton<SocialMapRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<InsightsRepository>();
         services.AddSingleton<RankerModelRepository>();

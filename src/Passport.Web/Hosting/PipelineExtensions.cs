@@ -20,6 +20,7 @@ using Passport.Web.Plans;
 using Passport.Web.Privacy;
 using Passport.Web.Sectors;
 using Passport.Web.Sharing;
+using Passport.Web.SocialMap;
 using Passport.Web.Shell;
 using Passport.Web.Sprints;
 using Passport.Web.Vacancies;
@@ -93,6 +94,7 @@ public static class PipelineExtensions
         app.MapPathways();
         app.MapVacancies();
         app.MapPlanApi();
+        app.MapSocialMapApi();
         app.MapMatching();
         app.MapInsightsApi();
         app.MapStaffApi();
