@@ -92,6 +92,19 @@ public sealed class SocialMapRepository(PassportDatabase database)
         return rows.ToDictionary(row => row.OrganisationId, row => new MapReach((int)row.Referred, (int)row.Went, (int)row.Stayed, (int)row.Helped));
     }
 
+    /// <summary>
+    /// The first <paramref name="count"/> simulated demo job seekers (demo accounts without a password, which nobody
+    /// signs in as), by id, for the demo's referrals.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid Id, string DisplayName)>> SimulatedPeopleAsync(int count, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid, string)>(new CommandDefinition(
+            $"SELECT id, display_name FROM users WHERE is_demo = @yes AND password_hash IS NULL AND email LIKE 'candidate-%' ORDER BY id LIMIT {count}",
+            new { yes = true }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
     private static DynamicParameters Parameters(MapOrganisationValues values, object keys)
     {
         var parameters = new DynamicParameters(keys);
