@@ -22,39 +22,27 @@ public sealed class SocialMapDesk(SocialMapRepository map, OrganisationRepositor
 {
     public async Task<Outcome<MapEntry>> AddAsync(ClaimsPrincipal staff, MapOrganisationDraft draft, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        if (await MunicipalityOfAsync(staff, cancellationToken) is not { } municipalityId)
+        var (municipalityId, values, refused) = await CheckAsync(staff, draft, cancellationToken);
+        if (refused is not null)
         {
-            return NotAMunicipality<MapEntry>();
-        }
-
-        var (errors, values) = draft.Validate(places);
-        if (values is null)
-        {
-            return Outcome.Invalid<MapEntry>(errors);
+            return refused;
         }
 
         var at = time.GetUtcNow();
         var id = Guid.CreateVersion7(at);
-        await map.AddAsync(id, municipalityId, values, at, cancellationToken);
+        await map.AddAsync(id, municipalityId, values!, at, cancellationToken);
         return Outcome.Done(Entry((await map.FindAsync(id, cancellationToken))!, null));
     }
 
     public async Task<Outcome<MapEntry>> UpdateAsync(ClaimsPrincipal staff, Guid id, MapOrganisationDraft draft, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        if (await MunicipalityOfAsync(staff, cancellationToken) is not { } municipalityId)
+        var (municipalityId, values, refused) = await CheckAsync(staff, draft, cancellationToken);
+        if (refused is not null)
         {
-            return NotAMunicipality<MapEntry>();
+            return refused;
         }
 
-        var (errors, values) = draft.Validate(places);
-        if (values is null)
-        {
-            return Outcome.Invalid<MapEntry>(errors);
-        }
-
-        return await map.UpdateAsync(id, municipalityId, values, time.GetUtcNow(), cancellationToken)
+        return await map.UpdateAsync(id, municipalityId, values!, time.GetUtcNow(), cancellationToken)
             ? Outcome.Done(Entry((await map.FindAsync(id, cancellationToken))!, null))
             : Outcome.Fail<MapEntry>(OutcomeStatus.NotFound, "SocialMap.Problem.NotFound");
     }
@@ -144,6 +132,20 @@ public sealed class SocialMapDesk(SocialMapRepository map, OrganisationRepositor
             ? Math.Round(Geo.DistanceKm(new GeoPoint(from.Latitude, from.Longitude), new GeoPoint(place.Latitude, place.Longitude)), 1)
             : (double?)null;
         return new MapEntry(organisation, name, name, distance);
+    }
+
+    /// <summary>The caller's municipality and the entry's checked values; or why not (not a municipality, broken rules).</summary>
+    private async Task<(Guid MunicipalityId, MapOrganisationValues? Values, Outcome<MapEntry>? Refused)> CheckAsync(
+        ClaimsPrincipal staff, MapOrganisationDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (await MunicipalityOfAsync(staff, cancellationToken) is not { } municipalityId)
+        {
+            return (Guid.Empty, null, NotAMunicipality<MapEntry>());
+        }
+
+        var (errors, values) = draft.Validate(places);
+        return values is null ? (municipalityId, null, Outcome.Invalid<MapEntry>(errors)) : (municipalityId, values, null);
     }
 
     /// <summary>The caller's organisation when it is a municipality; null for anyone else.</summary>
