@@ -72,6 +72,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<Journeys.MyJourney>();
         builder.Services.AddSingleton<Journeys.InViewDesk>();
         builder.Services.AddSingleton<ContactPersons>();
+        builder.Services.AddSingleton<SocialMap.SocialMapDesk>();
         builder.Services.AddSingleton<Passport.Application.People.PeopleNotices>();
         builder.Services.AddSingleton<WorkshopRoom>();
 

@@ -23,6 +23,7 @@ using Passport.Data.Plans;
 using Passport.Data.Privacy;
 using Passport.Data.Security;
 using Passport.Data.Sharing;
+using Passport.Data.SocialMap;
 using Passport.Data.Sprints;
 using Passport.Data.Staff;
 using Passport.Data.Vacancies;
@@ -77,6 +78,7 @@ public static class DataHostingExtensions
         services.AddSingleton<ContactPersonRepository>();
         services.AddSingleton<Journeys.JourneyRepository>();
         services.AddSingleton<Journeys.InViewRepository>();
+        services.AddSingleton<SocialMapRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<InsightsRepository>();
         services.AddSingleton<RankerModelRepository>();

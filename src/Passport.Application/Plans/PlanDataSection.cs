@@ -22,7 +22,19 @@ internal sealed class PlanDataSection(IGrainFactory grains, PlanRepository plans
             plan.Goal,
             plan.Version,
             plan.UpdatedAt,
-            Steps = plan.Steps.Select(step => new { step.Id, step.Title, step.Meaning, step.OwnerName, step.DueOn, Status = step.Status.ToString(), step.CreatedAt, step.UpdatedAt }),
+            Steps = plan.Steps.Select(step => new
+            {
+                step.Id, step.Title, step.Meaning, step.OwnerName, step.DueOn, Status = step.Status.ToString(), step.CreatedAt, step.UpdatedAt,
+                Referral = step.Referral is { } referral
+                    ? new
+                    {
+                        Organisation = referral.OrganisationName,
+                        Suggested = referral.Suggested.Select(share => share.ToString()),
+                        Shared = referral.Shared?.Select(share => share.ToString()),
+                        referral.Went, referral.Stayed, referral.Helped, referral.OutcomeAt,
+                    }
+                    : null,
+            }),
             History = plan.History.Select(entry => new { entry.At, Event = entry.Event.ToString(), entry.StepId, entry.Detail, Side = entry.ActorSide.ToString(), entry.ActorName, entry.OrganisationName }),
             ContactPersons = people.Select(person => new { person.StaffName, person.StaffEmail, person.OrganisationName, person.Since }),
         };

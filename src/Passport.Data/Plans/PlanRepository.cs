@@ -26,7 +26,10 @@ public sealed class PlanRepository(PassportDatabase database)
         var steps = await connection.QueryAsync<StepRow>(new CommandDefinition(
             """
             SELECT id AS Id, title AS Title, meaning AS Meaning, owner_user_id AS OwnerUserId, owner_name AS OwnerName, due_on AS DueOn,
-                   status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt
+                   status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt,
+                   referral_organisation_id AS ReferralOrganisationId, referral_organisation_name AS ReferralOrganisationName,
+                   referral_suggested_share AS ReferralSuggestedShare, referral_share AS ReferralShare, referral_went AS ReferralWent,
+                   referral_stayed AS ReferralStayed, referral_helped AS ReferralHelped, referral_outcome_at AS ReferralOutcomeAt
             FROM plan_steps WHERE person_id = @personId ORDER BY created_at, id
             """,
             new { personId }, cancellationToken: cancellationToken));
@@ -40,7 +43,8 @@ public sealed class PlanRepository(PassportDatabase database)
         return Plan.Restore(
             personId, plan.Goal, plan.Version, plan.UpdatedAt,
             steps.Select(row => new PlanStep(
-                row.Id, row.Title, row.Meaning, row.OwnerUserId, row.OwnerName, row.DueOn, Enum.Parse<PlanStepStatus>(row.Status), row.CreatedAt, row.UpdatedAt)),
+                row.Id, row.Title, row.Meaning, row.OwnerUserId, row.OwnerName, row.DueOn, Enum.Parse<PlanStepStatus>(row.Status), row.CreatedAt, row.UpdatedAt,
+                row.Referral())),
             history.Select(row => new PlanHistoryEntry(
                 row.Id, row.At, Enum.Parse<PlanEvent>(row.Event), row.StepId, row.Detail, row.ActorUserId, Enum.Parse<PlanSide>(row.ActorSide),
                 row.ActorName, row.OrganisationName)));
@@ -71,14 +75,25 @@ public sealed class PlanRepository(PassportDatabase database)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO plan_steps (id, person_id, title, meaning, owner_user_id, owner_name, due_on, status, created_at, updated_at)
-                VALUES (@Id, @PersonId, @Title, @Meaning, @OwnerUserId, @OwnerName, @DueOn, @Status, @CreatedAt, @UpdatedAt)
-                ON CONFLICT (id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at
+                INSERT INTO plan_steps (id, person_id, title, meaning, owner_user_id, owner_name, due_on, status, created_at, updated_at,
+                                        referral_organisation_id, referral_organisation_name, referral_suggested_share, referral_share,
+                                        referral_went, referral_stayed, referral_helped, referral_outcome_at)
+                VALUES (@Id, @PersonId, @Title, @Meaning, @OwnerUserId, @OwnerName, @DueOn, @Status, @CreatedAt, @UpdatedAt,
+                        @ReferralOrganisationId, @ReferralOrganisationName, @ReferralSuggestedShare, @ReferralShare,
+                        @ReferralWent, @ReferralStayed, @ReferralHelped, @ReferralOutcomeAt)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, referral_share = excluded.referral_share,
+                    referral_went = excluded.referral_went, referral_stayed = excluded.referral_stayed, referral_helped = excluded.referral_helped,
+                    referral_outcome_at = excluded.referral_outcome_at
                 """,
                 new
                 {
                     step.Id, plan.PersonId, step.Title, step.Meaning, step.OwnerUserId, step.OwnerName, step.DueOn,
                     Status = step.Status.ToString(), step.CreatedAt, step.UpdatedAt,
+                    ReferralOrganisationId = step.Referral?.OrganisationId, ReferralOrganisationName = step.Referral?.OrganisationName,
+                    ReferralSuggestedShare = step.Referral is { } referral ? Shares(referral.Suggested) : null,
+                    ReferralShare = step.Referral?.Shared is { } shared ? Shares(shared) : null,
+                    ReferralWent = step.Referral?.Went ?? false, ReferralStayed = step.Referral?.Stayed ?? false,
+                    ReferralHelped = step.Referral?.Helped ?? false, ReferralOutcomeAt = step.Referral?.OutcomeAt,
                 },
                 transaction, cancellationToken: cancellationToken));
         }
@@ -122,6 +137,8 @@ public sealed class PlanRepository(PassportDatabase database)
         return people;
     }
 
+    private static string Shares(IEnumerable<ReferralShare> shares) => string.Join(',', shares);
+
     private sealed class PlanRow
     {
         public string? Goal { get; set; }
@@ -150,6 +167,32 @@ public sealed class PlanRepository(PassportDatabase database)
         public DateTimeOffset CreatedAt { get; set; }
 
         public DateTimeOffset UpdatedAt { get; set; }
+
+        /// <summary>The organisation's id goes (SET NULL) if its entry is ever deleted; the copied name keeps the step a referral.</summary>
+        public Guid? ReferralOrganisationId { get; set; }
+
+        public string? ReferralOrganisationName { get; set; }
+
+        public string? ReferralSuggestedShare { get; set; }
+
+        public string? ReferralShare { get; set; }
+
+        public bool ReferralWent { get; set; }
+
+        public bool ReferralStayed { get; set; }
+
+        public bool ReferralHelped { get; set; }
+
+        public DateTimeOffset? ReferralOutcomeAt { get; set; }
+
+        public PlanReferral? Referral() => ReferralOrganisationName is null
+            ? null
+            : new PlanReferral(
+                ReferralOrganisationId ?? Guid.Empty, ReferralOrganisationName, ParseShares(ReferralSuggestedShare ?? ""),
+                ReferralShare is null ? null : ParseShares(ReferralShare), ReferralWent, ReferralStayed, ReferralHelped, ReferralOutcomeAt);
+
+        private static ReferralShare[] ParseShares(string list) =>
+            [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ReferralShare>)];
     }
 
     private sealed class HistoryRow

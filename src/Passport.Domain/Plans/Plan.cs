@@ -138,10 +138,14 @@ public sealed class Plan
         }
 
         var byPerson = actor.Side == PlanSide.Person;
+        // A young person who adds a referral themself chooses what to share as they add it; a proposal shares nothing yet.
+        var referral = draft.Referral is { } asked
+            ? new PlanReferral(asked.OrganisationId, asked.OrganisationName, [.. asked.Share.Distinct()], byPerson ? [.. asked.Share.Distinct()] : null, false, false, false, null)
+            : null;
         var step = new PlanStep(
             stepId, draft.Title!.Trim(), string.IsNullOrWhiteSpace(draft.Meaning) ? null : draft.Meaning.Trim(),
             draft.OwnerUserId, draft.OwnerUserId is null ? null : draft.OwnerName!.Trim(), draft.DueOn,
-            byPerson ? PlanStepStatus.Agreed : PlanStepStatus.Proposed, at, at);
+            byPerson ? PlanStepStatus.Agreed : PlanStepStatus.Proposed, at, at, referral);
         _steps.Add(step);
         _changedSteps.Add(stepId);
         Record(actor, at, byPerson ? PlanEvent.StepAdded : PlanEvent.StepProposed, stepId, step.Title);
@@ -164,8 +168,11 @@ public sealed class Plan
         return [.. step.AllowedMoves.Where(move => MayMake(side, move, step.Status))];
     }
 
-    /// <summary>Moves a step along its lifecycle, if the move is the actor's to make.</summary>
-    public PlanDecision MoveStep(PlanActor actor, Guid stepId, PlanMove move, int? expectedVersion, DateTimeOffset at)
+    /// <summary>
+    /// Moves a step along its lifecycle, if the move is the actor's to make. Agreeing to a referral passes on only what
+    /// the young person chose in <paramref name="share"/> (nothing when they chose nothing).
+    /// </summary>
+    public PlanDecision MoveStep(PlanActor actor, Guid stepId, PlanMove move, int? expectedVersion, DateTimeOffset at, IReadOnlyList<ReferralShare>? share = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (Refuse(actor, expectedVersion, null) is { } refused)
@@ -193,9 +200,40 @@ public sealed class Plan
         }
 
         lifecycle.Make(move);
-        _steps[index] = step with { Status = status, UpdatedAt = at };
+        var referral = move == PlanMove.Agree && step.Referral is { } asked ? asked with { Shared = [.. (share ?? []).Distinct()] } : step.Referral;
+        _steps[index] = step with { Status = status, UpdatedAt = at, Referral = referral };
         _changedSteps.Add(stepId);
         Record(actor, at, PlanHistoryEntry.EventOf(move), stepId, step.Title);
+        return new PlanDecision(PlanRefusal.None, StepId: stepId);
+    }
+
+    /// <summary>
+    /// Records what came of a referral the young person agreed to; either side may. A step that is no referral is not
+    /// found as one; a referral not agreed to (or declined, or dropped) has no outcome.
+    /// </summary>
+    public PlanDecision RecordReferralOutcome(PlanActor actor, Guid stepId, ReferralOutcome outcome, int? expectedVersion, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Refuse(actor, expectedVersion, null) is { } refused)
+        {
+            return refused;
+        }
+
+        var index = _steps.FindIndex(step => step.Id == stepId && step.Referral is not null);
+        if (index < 0)
+        {
+            return new PlanDecision(PlanRefusal.StepNotFound);
+        }
+
+        var step = _steps[index];
+        if (!step.Referral!.IsAgreed || step.Status is not (PlanStepStatus.Agreed or PlanStepStatus.InProgress or PlanStepStatus.Done))
+        {
+            return new PlanDecision(PlanRefusal.NotAllowed, StepId: stepId);
+        }
+
+        _steps[index] = step with { Referral = step.Referral.With(outcome, at), UpdatedAt = at };
+        _changedSteps.Add(stepId);
+        Record(actor, at, PlanHistoryEntry.EventOf(outcome), stepId, step.Title);
         return new PlanDecision(PlanRefusal.None, StepId: stepId);
     }
 

@@ -11,6 +11,9 @@ public enum PlanEvent
     StepStarted,
     StepDone,
     StepDropped,
+    ReferralWent,
+    ReferralStayed,
+    ReferralHelped,
 }
 
 /// <summary>
@@ -37,5 +40,13 @@ public sealed record PlanHistoryEntry(
         PlanMove.Finish => PlanEvent.StepDone,
         PlanMove.Drop => PlanEvent.StepDropped,
         _ => throw new ArgumentOutOfRangeException(nameof(move), move, null),
+    };
+
+    public static PlanEvent EventOf(ReferralOutcome outcome) => outcome switch
+    {
+        ReferralOutcome.Went => PlanEvent.ReferralWent,
+        ReferralOutcome.Stayed => PlanEvent.ReferralStayed,
+        ReferralOutcome.Helped => PlanEvent.ReferralHelped,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 }

@@ -4,9 +4,10 @@ namespace Passport.Domain.Plans;
 
 /// <summary>
 /// A step as someone writes it. <see cref="OwnerUserId"/> null: the young person does it; otherwise the contact person
-/// named (the caller checks that they are one and passes their name).
+/// named (the caller checks that they are one and passes their name). <see cref="Referral"/>: a referral to a listed
+/// organisation of the social map (the caller checks that it is one and passes its name).
 /// </summary>
-public sealed record PlanStepDraft(string? Title, string? Meaning, Guid? OwnerUserId, string? OwnerName, DateOnly? DueOn)
+public sealed record PlanStepDraft(string? Title, string? Meaning, Guid? OwnerUserId, string? OwnerName, DateOnly? DueOn, ReferralDraft? Referral = null)
 {
     public const int TitleMaxLength = 120;
     public const int MeaningMaxLength = 1000;

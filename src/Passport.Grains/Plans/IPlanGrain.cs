@@ -17,8 +17,14 @@ public interface IPlanGrain : IGrainWithGuidKey
     /// <summary>A new step: proposed when a professional writes it, agreed when the young person adds it.</summary>
     Task<PlanResult> AddStepAsync(PlanActorInfo actor, NewPlanStep step, int? expectedVersion);
 
-    /// <summary>Moves a step along its lifecycle, if the move is the actor's to make.</summary>
-    Task<PlanResult> MoveStepAsync(PlanActorInfo actor, Guid stepId, PlanMove move, int? expectedVersion);
+    /// <summary>
+    /// Moves a step along its lifecycle, if the move is the actor's to make; agreeing to a referral passes on only
+    /// <paramref name="share"/>, the young person's choice.
+    /// </summary>
+    Task<PlanResult> MoveStepAsync(PlanActorInfo actor, Guid stepId, PlanMove move, int? expectedVersion, IReadOnlyList<ReferralShare>? share = null);
+
+    /// <summary>Records what came of a referral the young person agreed to (went, stayed, helped); either side may.</summary>
+    Task<PlanResult> RecordReferralOutcomeAsync(PlanActorInfo actor, Guid stepId, ReferralOutcome outcome, int? expectedVersion);
 
     /// <summary>Reads the plan from the database again, after a change made there directly (a staff member's name erased).</summary>
     Task ReloadAsync();

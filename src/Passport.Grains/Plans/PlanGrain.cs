@@ -33,10 +33,16 @@ public sealed class PlanGrain(PlanRepository repository, TimeProvider time) : Gr
         return ChangeAsync(plan => plan.AddStep(actor.ToActor(), Guid.CreateVersion7(at), step.ToDraft(), expectedVersion, at));
     }
 
-    public Task<PlanResult> MoveStepAsync(PlanActorInfo actor, Guid stepId, PlanMove move, int? expectedVersion)
+    public Task<PlanResult> MoveStepAsync(PlanActorInfo actor, Guid stepId, PlanMove move, int? expectedVersion, IReadOnlyList<ReferralShare>? share = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return ChangeAsync(plan => plan.MoveStep(actor.ToActor(), stepId, move, expectedVersion, time.GetUtcNow()));
+        return ChangeAsync(plan => plan.MoveStep(actor.ToActor(), stepId, move, expectedVersion, time.GetUtcNow(), share));
+    }
+
+    public Task<PlanResult> RecordReferralOutcomeAsync(PlanActorInfo actor, Guid stepId, ReferralOutcome outcome, int? expectedVersion)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ChangeAsync(plan => plan.RecordReferralOutcome(actor.ToActor(), stepId, outcome, expectedVersion, time.GetUtcNow()));
     }
 
     public async Task ReloadAsync() => _plan = await repository.LoadAsync(PersonId);

@@ -13,6 +13,13 @@ public static class AppointmentsHostingExtensions
         // After Orleans (Program.cs), so the silo runs by the time the demo plan goes through its grains.
         builder.Services.AddSingleton<Demo.DemoPlanSeeder>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Demo.DemoPlanSeeder>());
+        // After the demo plan: the demo referral is one more step of it.
+        builder.Services.AddSingleton(provider => Demo.DemoSocialMap.Load(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.ContentOptions>>().Value,
+            provider.GetRequiredService<Demo.DemoContent>(),
+            provider.GetRequiredService<Passport.Domain.Places.PlaceCatalog>()));
+        builder.Services.AddSingleton<Demo.DemoSocialMapSeeder>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Demo.DemoSocialMapSeeder>());
         return builder;
     }
 

@@ -21,6 +21,7 @@ using Passport.Web.Plans;
 using Passport.Web.Privacy;
 using Passport.Web.Sectors;
 using Passport.Web.Sharing;
+using Passport.Web.SocialMap;
 using Passport.Web.Shell;
 using Passport.Web.Sprints;
 using Passport.Web.Vacancies;
@@ -96,6 +97,7 @@ public static class PipelineExtensions
         app.MapPlanApi();
         app.MapJourneyApi();
         app.MapInViewApi();
+        app.MapSocialMapApi();
         app.MapMatching();
         app.MapInsightsApi();
         app.MapStaffApi();

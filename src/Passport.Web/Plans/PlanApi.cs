@@ -29,6 +29,9 @@ public static class PlanApi
         mine.MapPost($"/plan/steps/{{stepId:guid}}/{MoveRoute}", MoveMyStepAsync)
             .WithSummary("Agree to or decline a proposed step, start it, mark it done or drop it")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        mine.MapPost("/plan/steps/{stepId:guid}/referral/outcome", RecordMyOutcomeAsync)
+            .WithSummary("Say what came of a referral you agreed to: you went, you stayed, or it helped")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         mine.MapGet("/people", GetMyPeopleAsync).WithSummary("Your contact persons: who, since when, how to reach them and what they may see").WithPaging();
 
         var staff = endpoints.MapGroup("/api/people/{personId:guid}").WithTags("Plan").RequireAuthorization(Policies.Staff);
@@ -39,6 +42,9 @@ public static class PlanApi
         staff.MapPost($"/plan/steps/{{stepId:guid}}/{MoveRoute}", MoveAsStaffAsync)
             .WithSummary("Start a step, mark it done, drop it, or take back a proposal")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapPost("/plan/steps/{stepId:guid}/referral/outcome", RecordOutcomeAsStaffAsync)
+            .WithSummary("Record what came of a referral the person agreed to: went, stayed or helped")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPost("/contact-persons", AssignAsync).WithSummary("Become, or make a colleague, the person's contact person")
             .RequireAuthorization(Policies.Coach)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -50,9 +56,20 @@ public static class PlanApi
 
     public sealed record GoalRequest(string? Goal, int? Version);
 
-    public sealed record StepRequest(string? Title, string? Meaning, Guid? OwnerUserId, DateOnly? DueOn, int? Version);
+    /// <summary>A new step; <c>referral</c> makes it a referral to a listed organisation of the social map.</summary>
+    public sealed record StepRequest(string? Title, string? Meaning, Guid? OwnerUserId, DateOnly? DueOn, int? Version, ReferralRequest? Referral = null);
 
-    public sealed record MoveRequest(int? Version);
+    /// <summary>
+    /// The organisation and what to share with it (<c>name</c>, <c>phone</c>, <c>email</c>): a suggestion from a
+    /// professional, the young person's choice when they add the step themself.
+    /// </summary>
+    public sealed record ReferralRequest(Guid? OrganisationId, IReadOnlyList<string>? Share);
+
+    /// <summary>A move; on agreeing to a referral, <c>share</c> is what the young person chooses to pass on (nothing when left out).</summary>
+    public sealed record MoveRequest(int? Version, IReadOnlyList<string>? Share = null);
+
+    /// <summary><c>went</c>, <c>stayed</c> or <c>helped</c>.</summary>
+    public sealed record OutcomeRequest(string? Outcome, int? Version);
 
     public sealed record ContactPersonRequest(Guid? UserId);
 
@@ -90,8 +107,20 @@ public static class PlanApi
     private static async Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> MoveMyStepAsync(
         Guid stepId, string move, MoveRequest? request, HttpContext context, MyPlan plans, OutcomeResults results) =>
         results.ToHttp(
-            await plans.MoveMyStepAsync(context.User, stepId, Move(move), request?.Version),
+            await plans.MoveMyStepAsync(context.User, stepId, Move(move), request?.Version, request?.Share),
             plan => TypedResults.Ok(PlanResponse.From(plan, PlanSide.Person)));
+
+    private static async Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> RecordMyOutcomeAsync(
+        Guid stepId, OutcomeRequest request, HttpContext context, MyPlan plans, OutcomeResults results) =>
+        results.ToHttp(
+            await plans.RecordMyOutcomeAsync(context.User, stepId, request.Outcome, request.Version),
+            plan => TypedResults.Ok(PlanResponse.From(plan, PlanSide.Person)));
+
+    private static async Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> RecordOutcomeAsStaffAsync(
+        Guid personId, Guid stepId, OutcomeRequest request, HttpContext context, MyPlan plans, OutcomeResults results) =>
+        results.ToHttp(
+            await plans.RecordOutcomeAsStaffAsync(context.User, personId, stepId, request.Outcome, request.Version, AccessChannel.Api, context.RequestAborted),
+            plan => TypedResults.Ok(PlanResponse.From(plan, PlanSide.Professional)));
 
     private static async Task<Ok<ContactPersonResponse[]>> GetMyPeopleAsync(ListPage page, HttpContext context, ContactPersons people) =>
         page.Ok(page.Request.Of(await people.ListMineAsync(context.User, context.RequestAborted)).Select(ContactPersonResponse.From));
@@ -124,7 +153,9 @@ public static class PlanApi
         Guid personId, Guid userId, HttpContext context, ContactPersons people, OutcomeResults results) =>
         results.ToHttp(await people.EndAsync(context.User, personId, userId, context.RequestAborted), _ => TypedResults.NoContent());
 
-    private static PlanStepInput Input(StepRequest request) => new(request.Title, request.Meaning, request.OwnerUserId, request.DueOn);
+    private static PlanStepInput Input(StepRequest request) =>
+        new(request.Title, request.Meaning, request.OwnerUserId, request.DueOn,
+            request.Referral is { } referral ? new ReferralInput(referral.OrganisationId, referral.Share) : null);
 
     // The route's constraint lets only the five names through.
     private static PlanMove Move(string name) =>

@@ -16,7 +16,8 @@ public sealed record PlanResponse(
             [.. plan.Steps.Select(step => new PlanStepResponse(
                 step.Id, step.Title, step.Meaning,
                 step.OwnerName is not null ? new PlanOwnerResponse("contactPerson", step.OwnerUserId, step.OwnerName) : new PlanOwnerResponse("person", null, null),
-                step.DueOn, Name(step.Status), step.CreatedAt, step.UpdatedAt, [.. step.MovesFor(reader).Select(PlanMoves.Name)]))],
+                step.DueOn, Name(step.Status), step.CreatedAt, step.UpdatedAt, [.. step.MovesFor(reader).Select(PlanMoves.Name)],
+                step.Referral is { } referral ? PlanReferralResponse.From(referral) : null))],
             [.. plan.History.Select(entry => new PlanHistoryResponse(
                 entry.At, Name(entry.Event), entry.StepId, entry.Detail,
                 new PlanActorResponse(Name(entry.ActorSide), entry.ActorName, entry.OrganisationName)))]);
@@ -36,7 +37,29 @@ public sealed record PlanStepResponse(
     string Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<string> Moves);
+    IReadOnlyList<string> Moves,
+    PlanReferralResponse? Referral);
+
+/// <summary>
+/// A step's referral to a social-map organisation: <c>suggested</c> is what the professional suggested sharing,
+/// <c>shared</c> what the young person chose when agreeing (null until they agree: nothing is shared before), and the
+/// outcomes so far.
+/// </summary>
+public sealed record PlanReferralResponse(
+    PlanReferralOrganisation Organisation, IReadOnlyList<string> Suggested, IReadOnlyList<string>? Shared, bool Went, bool Stayed, bool Helped,
+    DateTimeOffset? OutcomeAt)
+{
+    public static PlanReferralResponse From(PlanReferralView referral)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        return new(
+            new PlanReferralOrganisation(referral.OrganisationId, referral.OrganisationName),
+            [.. referral.Suggested.Select(PlanResponse.Name)], referral.Shared?.Select(PlanResponse.Name).ToList(),
+            referral.Went, referral.Stayed, referral.Helped, referral.OutcomeAt);
+    }
+}
+
+public sealed record PlanReferralOrganisation(Guid Id, string Name);
 
 /// <summary>Who does a step: <c>person</c> (the young person) or <c>contactPerson</c> (named).</summary>
 public sealed record PlanOwnerResponse(string Kind, Guid? UserId, string? Name);

@@ -18,6 +18,7 @@ public abstract partial class PersonalDataDoorTests
         Page,
         Propose,
         Move,
+        ReferralOutcome,
     }
 
     private async Task PersonPlanAsync(PlanRead read)
@@ -27,6 +28,15 @@ public abstract partial class PersonalDataDoorTests
         using var coach = await Staff.NewAsync(App, OrganisationKind.Municipality);
         using var session = read == PlanRead.Page ? await PageSession.SignInAsync(App, coach.Email, Hosting.Accounts.Password) : null;
         string? stepId = null;
+        object? referral = null;
+        if (read == PlanRead.ReferralOutcome)
+        {
+            using var added = await coach.Client.PostAsJsonAsync("/api/municipality/social-map", new
+            {
+                name = "Door test gym", kind = "sportsClub", placeId = "eindhoven", offers = new[] { "sport" }, listed = true,
+            });
+            referral = new { organisationId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), share = new[] { "name" } };
+        }
 
         async Task<bool> ReachAsync()
         {
@@ -40,8 +50,14 @@ public abstract partial class PersonalDataDoorTests
                         return Reached(moved.StatusCode);
                     }
 
-                case PlanRead.Propose or PlanRead.Move:
-                    using (var proposed = await coach.Client.PostAsJsonAsync($"/api/people/{personId}/plan/steps", new { title = "Door test step" }))
+                case PlanRead.ReferralOutcome when stepId is not null:
+                    using (var recorded = await coach.Client.PostAsJsonAsync($"/api/people/{personId}/plan/steps/{stepId}/referral/outcome", new { outcome = "went" }))
+                    {
+                        return Reached(recorded.StatusCode);
+                    }
+
+                case PlanRead.Propose or PlanRead.Move or PlanRead.ReferralOutcome:
+                    using (var proposed = await coach.Client.PostAsJsonAsync($"/api/people/{personId}/plan/steps", new { title = "Door test step", referral }))
                     {
                         return Reached(proposed.StatusCode);
                     }
@@ -58,11 +74,15 @@ public abstract partial class PersonalDataDoorTests
         Assert.Empty(await LogAsync(person));
 
         await GrantAsync(person, coach.OrganisationId, "plan");
-        if (read == PlanRead.Move)
+        if (read is PlanRead.Move or PlanRead.ReferralOutcome)
         {
             // The step to move is proposed first; that answer showed the plan too, so it is logged on its own.
             Assert.True(await ReachAsync());
             stepId = (await person.GetFromJsonAsync<JsonElement>("/api/me/plan")).GetProperty("steps")[0].GetProperty("id").GetString();
+            if (read == PlanRead.ReferralOutcome)
+            {
+                (await person.PostAsJsonAsync($"/api/me/plan/steps/{stepId}/agree", new { share = new[] { "name" } })).EnsureSuccessStatusCode();
+            }
         }
 
         var before = (await LogAsync(person)).Count;

@@ -83,6 +83,7 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         ["POST /api/people/{personId:guid}/journey/events"] = test => test.PersonJourneyAsync(JourneyRead.Add),
         ["GET /api/municipality/in-view/{personId:guid}"] = test => test.PersonJourneyAsync(JourneyRead.InViewApi),
         ["GET,POST /municipality/in-view/{PersonId:guid}"] = test => test.PersonJourneyAsync(JourneyRead.InViewPage),
+        ["POST /api/people/{personId:guid}/plan/steps/{stepId:guid}/referral/outcome"] = test => test.PersonPlanAsync(PlanRead.ReferralOutcome),
     };
 
     private static IEnumerable<string> ReadingOthersData() =>
