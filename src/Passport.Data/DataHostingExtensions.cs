@@ -12,6 +12,7 @@ using Passport.Data.Database;
 using Passport.Data.Email;
 using Passport.Data.Endorsements;
 using Passport.Data.Experiences;
+using Passport.Data.Handovers;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Notifications;
@@ -75,6 +76,7 @@ public static class DataHostingExtensions
         services.AddSingleton<VacancyRepository>();
         services.AddSingleton<PlanRepository>();
         services.AddSingleton<ContactPersonRepository>();
+        services.AddSingleton<HandoverRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<InsightsRepository>();
         services.AddSingleton<RankerModelRepository>();

@@ -4,6 +4,7 @@ using Passport.Web.Appointments;
 using Passport.Web.Benchmarks;
 using Passport.Web.Consent;
 using Passport.Web.Credentials;
+using Passport.Web.Handovers;
 using Passport.Web.Email;
 using Passport.Web.Health;
 using Passport.Web.JobSeekers;
@@ -93,6 +94,7 @@ public static class PipelineExtensions
         app.MapPathways();
         app.MapVacancies();
         app.MapPlanApi();
+        app.MapHandoverApi();
         app.MapMatching();
         app.MapInsightsApi();
         app.MapStaffApi();
