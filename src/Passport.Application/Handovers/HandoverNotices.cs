@@ -26,8 +26,15 @@ public sealed class HandoverNotices(PeopleNotices notices)
     public const string Completed = "handover-completed";
     public const string Expired = "handover-expired";
 
+    /// <summary>What staff are told is worded for them: the same kind with this ending (the consent goes to staff only).</summary>
+    public const string StaffEnding = "-staff";
+
     /// <summary>Every kind made here; they name people, whose names leave them when an account is erased.</summary>
-    public static readonly IReadOnlyCollection<string> Kinds = [Proposed, Consented, Accepted, Declined, Withdrawn, Completed, Expired];
+    public static readonly IReadOnlyCollection<string> Kinds =
+    [
+        Proposed, Consented, Accepted, Declined, Withdrawn, Completed, Expired,
+        Accepted + StaffEnding, Declined + StaffEnding, Withdrawn + StaffEnding, Completed + StaffEnding, Expired + StaffEnding,
+    ];
 
     /// <summary>Where the young person sees their hand-overs, and where staff see their organisation's.</summary>
     public const string MinePath = "/my-handovers";
@@ -62,7 +69,8 @@ public sealed class HandoverNotices(PeopleNotices notices)
         foreach (var userId in staff.Distinct().Where(userId => userId != handover.PersonId))
         {
             var to = await notices.RecipientAsync(userId, cancellationToken);
-            result.Add(notices.Make(Cause(userId), to, kind, values, OrganisationPath, now));
+            var staffKind = handover.Status == HandoverStatus.Consented ? kind : kind + StaffEnding;
+            result.Add(notices.Make(Cause(userId), to, staffKind, values, OrganisationPath, now));
         }
 
         return result;

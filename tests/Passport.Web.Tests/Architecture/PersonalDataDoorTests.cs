@@ -78,6 +78,7 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         ["GET,POST /people/{PersonId:guid}/plan"] = test => test.PersonPlanAsync(PlanRead.Page),
         ["POST /api/people/{personId:guid}/plan/steps"] = test => test.PersonPlanAsync(PlanRead.Propose),
         ["POST /api/people/{personId:guid}/plan/steps/{stepId:guid}/{move:regex(^(agree|decline|start|done|drop)$)}"] = test => test.PersonPlanAsync(PlanRead.Move),
+        ["POST /api/people/{personId:guid}/handovers"] = test => test.HandoverProposalAsync(),
     };
 
     private static IEnumerable<string> ReadingOthersData() =>
