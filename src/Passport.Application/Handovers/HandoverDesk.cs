@@ -262,7 +262,7 @@ public sealed class HandoverDesk(
 
             var loadedVersion = stored.Handover.Version;
             // Another host may have expired it meanwhile: its version then no longer matches, and nothing is written twice.
-            if (stored.Handover.Expire(now) && await SaveAndFollowAsync(stored, loadedVersion, HandoverSide.Sending, cancellationToken))
+            if (stored.Handover.Expire(now) && await SaveAndFollowAsync(stored, loadedVersion, null, cancellationToken))
             {
                 expired++;
             }
@@ -300,7 +300,8 @@ public sealed class HandoverDesk(
     {
         if (stored.Handover.NewHistory.Count > 0)
         {
-            await SaveAndFollowAsync(stored, loadedVersion, viewer, cancellationToken);
+            // Nobody's move: everyone involved is told, the caller too.
+            await SaveAndFollowAsync(stored, loadedVersion, null, cancellationToken);
         }
 
         return decision.Refusal switch
@@ -314,10 +315,10 @@ public sealed class HandoverDesk(
 
     /// <summary>
     /// Stores the move with its notices (the young person unless they made it; the sending contact person unless they
-    /// made it; the receiving side once it has been asked), then does what follows from it; false when it lost to
-    /// another write.
+    /// made it; the receiving side once it has been asked; everyone when nobody made it, as in an expiry), then does
+    /// what follows from it; false when it lost to another write.
     /// </summary>
-    private async Task<bool> SaveAndFollowAsync(StoredHandover stored, int loadedVersion, HandoverSide mover, CancellationToken cancellationToken)
+    private async Task<bool> SaveAndFollowAsync(StoredHandover stored, int loadedVersion, HandoverSide? mover, CancellationToken cancellationToken)
     {
         var handover = stored.Handover;
         var parties = await PartiesAsync(handover, cancellationToken);
