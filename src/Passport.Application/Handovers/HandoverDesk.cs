@@ -141,6 +141,26 @@ public sealed class HandoverDesk(
         return result;
     }
 
+    /// <summary>Who the caller's organisation can name as a new contact person: its active staff, by name.</summary>
+    public async Task<IReadOnlyList<(Guid UserId, string Name)>> ColleaguesAsync(ClaimsPrincipal staff, CancellationToken cancellationToken = default)
+    {
+        if (await StaffActorAsync(staff, HandoverSide.Receiving, cancellationToken) is not { OrganisationId: { } organisationId })
+        {
+            return [];
+        }
+
+        var result = new List<(Guid, string)>();
+        foreach (var member in (await staffMembers.ListStaffAsync(organisationId, cancellationToken)).Where(member => member.IsActive))
+        {
+            if (await IsActiveStaffAsync(member.Id, organisationId, cancellationToken))
+            {
+                result.Add((member.Id, member.DisplayName));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// The young person says yes: their <c>plan</c> consent to the receiving organisation is given through the consent
     /// service first, and named by the hand-over in the same write as its move; if that write loses to another, the

@@ -156,6 +156,8 @@ public static class RouteCatalogue
         ["GET,POST /admin/organisations"] = RouteKind.Admin,
         ["GET,POST /admin/organisations/{Id:guid}"] = RouteKind.Admin,
         ["GET,POST /organisation/staff"] = RouteKind.Organisation,
+        ["GET,POST /organisation/handovers"] = RouteKind.Organisation,
+        ["GET,POST /my-handovers"] = RouteKind.Owner,
         ["GET,POST /coach/workshops"] = RouteKind.Organisation,
         ["GET,POST /coach/workshops/{WorkshopId:guid}"] = RouteKind.OthersData,
         ["GET,POST /credentials"] = RouteKind.Owner,
