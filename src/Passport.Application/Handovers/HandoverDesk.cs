@@ -183,12 +183,15 @@ public sealed class HandoverDesk(
         }
 
         var parties = await PartiesAsync(handover, cancellationToken);
-        var purpose = EmailComposer.Phrase("handover.Purpose", Culture(parties.Person.Language));
+        var purpose = string.Format(
+            CultureInfo.InvariantCulture, EmailComposer.Phrase("handover.Purpose", Culture(parties.Person.Language)), parties.SendingOrganisation,
+            parties.ReceivingOrganisation);
+        // Two long organisation names must not make the young person's yes invalid.
         var shared = await consents.ShareAsync(
             personId,
             new ConsentInput(
                 handover.ReceivingOrganisationId, null, false, [DataCategory.Plan.Name()],
-                string.Format(CultureInfo.InvariantCulture, purpose, parties.SendingOrganisation, parties.ReceivingOrganisation), null),
+                purpose.Length > ConsentRules.MaxPurposeLength ? purpose[..ConsentRules.MaxPurposeLength] : purpose, null),
             cancellationToken);
         if (!shared.IsDone)
         {
