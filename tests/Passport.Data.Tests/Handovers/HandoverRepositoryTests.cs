@@ -86,7 +86,7 @@ public abstract class HandoverRepositoryTests(DatabaseFixture fixture)
     public async Task ForgetStaff_TheirNameLeavesTheHistoryButThePersonsOwnStays()
     {
         var (handover, person, _) = await ProposedAsync();
-        handover.Consent(new HandoverActor(person, HandoverSide.Person, "Sam", null, null), fixture.Time.GetUtcNow());
+        handover.Consent(new HandoverActor(person, HandoverSide.Person, "Sam", null, null), fixture.Time.GetUtcNow().AddMinutes(1));
         await _repository.SaveAsync(handover, 1, []);
 
         await _repository.ForgetStaffAsync(handover.SendingContactPersonId!.Value);
@@ -98,7 +98,7 @@ public abstract class HandoverRepositoryTests(DatabaseFixture fixture)
 
     private async Task<(Handover Handover, Guid Person, Guid ReceivingOrganisation)> ProposedAsync()
     {
-        var organisations = new OrganisationRepository(fixture.Database);
+        var organisations = new OrganisationRepository(fixture.Database, fixture.Time);
         var sending = Guid.CreateVersion7();
         var receiving = Guid.CreateVersion7();
         await organisations.CreateAsync(sending, OrganisationKind.Municipality, new OrganisationProfile($"Eindhoven {sending:N}", "public-sector", "Eindhoven", null, null), false);
