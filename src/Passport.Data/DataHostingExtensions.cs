@@ -12,6 +12,7 @@ using Passport.Data.Database;
 using Passport.Data.Email;
 using Passport.Data.Endorsements;
 using Passport.Data.Experiences;
+using Passport.Data.Handovers;
 using Passport.Data.JobSeekers;
 using Passport.Data.Migrations;
 using Passport.Data.Notifications;
@@ -79,6 +80,7 @@ public static class DataHostingExtensions
         services.AddSingleton<Journeys.JourneyRepository>();
         services.AddSingleton<Journeys.InViewRepository>();
         services.AddSingleton<SocialMapRepository>();
+        services.AddSingleton<HandoverRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<InsightsRepository>();
         services.AddSingleton<RankerModelRepository>();

@@ -264,12 +264,15 @@ public sealed class ConsentService(
     /// consent grain has written the revocation (the grain owns that write), and is harmless to repeat; until it runs,
     /// the contact persons are hidden anyway, because they are only shown while the plan is shared.
     /// </summary>
-    public async Task<Outcome<Guid>> RevokeAsync(ClaimsPrincipal owner, Guid consentId)
+    public Task<Outcome<Guid>> RevokeAsync(ClaimsPrincipal owner, Guid consentId) => RevokeAsync(OwnerId(owner), consentId);
+
+    /// <summary>The same, for a consent the owner gave through something they have now ended (a hand-over they declined).</summary>
+    public async Task<Outcome<Guid>> RevokeAsync(Guid ownerId, Guid consentId)
     {
-        var change = await Owner(owner).RevokeAsync(consentId);
+        var change = await grains.GetGrain<IConsentGrain>(ownerId).RevokeAsync(consentId);
         if (change == ConsentChange.Done)
         {
-            await EndUnsharedContactPersonsAsync(OwnerId(owner));
+            await EndUnsharedContactPersonsAsync(ownerId);
         }
 
         return Changed(change, consentId);

@@ -59,6 +59,15 @@ public sealed class ConsentRepository(PassportDatabase database)
         return true;
     }
 
+    /// <summary>Shortens a granted consent to end at <paramref name="expiresAt"/>; false (nothing written) when the row is no longer granted.</summary>
+    public async Task<bool> UpdateExpiryAsync(Guid id, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE consents SET expires_at = @expiresAt WHERE id = @id AND status = 'Granted'",
+            new { id, expiresAt }, cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task<IReadOnlyList<ConsentRow>> ListOfOwnerAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

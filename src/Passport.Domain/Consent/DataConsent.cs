@@ -46,7 +46,7 @@ public sealed class DataConsent
     /// <summary>When the owner granted, approved or declined.</summary>
     public DateTimeOffset? DecidedAt { get; private set; }
 
-    public DateTimeOffset? ExpiresAt { get; }
+    public DateTimeOffset? ExpiresAt { get; private set; }
 
     /// <summary>When it stopped: declined, revoked or expired.</summary>
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -103,6 +103,21 @@ public sealed class DataConsent
         _lifecycle.Revoke();
         ClosedAt = now;
         return ConsentEvent.Withdrawn;
+    }
+
+    /// <summary>
+    /// Makes a granted consent end no later than <paramref name="until"/> (a hand-over's overlap ends, say); false when
+    /// it is not granted or already ends by then. It then lapses like any consent with an end date, with its record.
+    /// </summary>
+    public bool EndBy(DateTimeOffset until)
+    {
+        if (Status != ConsentStatus.Granted || ExpiresAt <= until)
+        {
+            return false;
+        }
+
+        ExpiresAt = until;
+        return true;
     }
 
     public ConsentEvent Expire()

@@ -63,6 +63,31 @@ public sealed partial class ConsentGrain(
             consent => consent.CanRevoke || consent.CanDecline,
             (consent, now) => consent.CanRevoke ? consent.Revoke(now) : consent.Decline(now));
 
+    public async Task<int> EndOrganisationAccessAsync(Guid organisationId, DataCategory category, DateTimeOffset until)
+    {
+        await ExpireLapsedAsync();
+        var changed = 0;
+        for (var index = 0; index < _consents.Count; index++)
+        {
+            var entry = _consents[index];
+            if (entry.Consent.Audience.Kind != AudienceKind.Organisation || entry.Consent.Audience.OrganisationId != organisationId
+                || !entry.Consent.Categories.Contains(category))
+            {
+                continue;
+            }
+
+            // Change a copy, so memory only moves on once the new end is stored.
+            var copy = Copy(entry.Consent);
+            if (copy.EndBy(until) && await repository.UpdateExpiryAsync(copy.Id, until))
+            {
+                _consents[index] = entry with { Consent = copy };
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
     public async Task<ActiveGrant> GetActiveGrantAsync(ReaderOrganisation reader)
     {
         ArgumentNullException.ThrowIfNull(reader);

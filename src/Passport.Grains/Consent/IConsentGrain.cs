@@ -25,6 +25,13 @@ public interface IConsentGrain : IGrainWithGuidKey
     /// <summary>Withdraws a granted consent at once, or declines one still requested.</summary>
     Task<ConsentChange> RevokeAsync(Guid consentId);
 
+    /// <summary>
+    /// Makes every granted consent to exactly this organisation that covers <paramref name="category"/> end no later
+    /// than <paramref name="until"/> (a completed hand-over's overlap); consents to a sector or to all education
+    /// partners, and consents given later, are the owner's own and stay. Harmless to repeat; returns how many changed.
+    /// </summary>
+    Task<int> EndOrganisationAccessAsync(Guid organisationId, DataCategory category, DateTimeOffset until);
+
     /// <summary>What staff of this organisation may see now; empty when nothing is granted.</summary>
     Task<ActiveGrant> GetActiveGrantAsync(ReaderOrganisation reader);
 

@@ -4,6 +4,7 @@ using Passport.Web.Appointments;
 using Passport.Web.Benchmarks;
 using Passport.Web.Consent;
 using Passport.Web.Credentials;
+using Passport.Web.Handovers;
 using Passport.Web.Email;
 using Passport.Web.Health;
 using Passport.Web.JobSeekers;
@@ -98,6 +99,7 @@ public static class PipelineExtensions
         app.MapJourneyApi();
         app.MapInViewApi();
         app.MapSocialMapApi();
+        app.MapHandoverApi();
         app.MapMatching();
         app.MapInsightsApi();
         app.MapStaffApi();

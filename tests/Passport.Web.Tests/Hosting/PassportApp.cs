@@ -21,6 +21,8 @@ public sealed class PassportApp : WebApplicationFactory<Program>
 
     private readonly string _environment;
 
+    private readonly Action<IServiceCollection>? _services;
+
     // Issuer keys live outside the database; each host gets a fresh directory unless a test shares one on purpose.
     private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"passport-keys-{Guid.NewGuid():N}");
 
@@ -32,10 +34,14 @@ public sealed class PassportApp : WebApplicationFactory<Program>
     /// The hosting environment; outside Development the host adds HSTS and refuses to start without its production
     /// settings, which this host then gets: allowed hosts, an https issuer and a key-ring certificate made for it.
     /// </param>
-    public PassportApp(TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? overrides = null, bool kestrel = true, string environment = "Development")
+    /// <param name="services">Replaces services of the host after its own registrations (a clock the test moves, say).</param>
+    public PassportApp(
+        TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? overrides = null, bool kestrel = true, string environment = "Development",
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         _environment = environment;
+        _services = services;
         _settings = new Dictionary<string, string?>(database.Settings())
         {
             ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -112,6 +118,11 @@ public sealed class PassportApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 
