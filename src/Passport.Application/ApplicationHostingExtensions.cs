@@ -66,8 +66,6 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<SprintPlay>();
         builder.Services.AddSingleton<VacancyDesk>();
         builder.Services.AddSingleton<MyPlan>();
-        builder.Services.AddOptions<Journeys.JourneyHandoverOptions>().BindConfiguration(Journeys.JourneyHandoverOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Journeys.InViewOptions>().BindConfiguration(Journeys.InViewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Journeys.MyJourney>();
         builder.Services.AddSingleton<Journeys.InViewDesk>();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Passport.Application.Accounts;
 using Passport.Application.Consent;
+using Passport.Application.Handovers;
 using Passport.Application.PersonalData;
 using Passport.Data.Journeys;
 using Passport.Data.Organisations;
@@ -18,7 +19,7 @@ namespace Passport.Application.Journeys;
 /// </summary>
 public sealed class InViewDesk(
     ConsentService consents, InViewRepository inView, IPersonalData personalData, OrganisationRepository organisations, TimeProvider time,
-    IOptions<InViewOptions> options, IOptions<JourneyHandoverOptions> handovers)
+    IOptions<InViewOptions> options, IOptions<HandoverOptions> handovers)
 {
     public async Task<Outcome<IReadOnlyList<InViewEntry>>> ListAsync(ClaimsPrincipal coach, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Passport.Application.Accounts;
+using Passport.Application.Handovers;
 using Passport.Application.Passports;
 using Passport.Application.PersonalData;
 using Passport.Data.Journeys;
@@ -20,7 +21,7 @@ public sealed record JourneyView(IReadOnlyList<JourneyEntry> Entries, JourneySta
 /// </summary>
 public sealed class MyJourney(
     JourneyRepository journeys, IPersonalData personalData, OrganisationRepository organisations, PassportCalendar calendar, TimeProvider time,
-    IOptions<JourneyHandoverOptions> options)
+    IOptions<HandoverOptions> options)
 {
     public async Task<JourneyView> GetMineAsync(ClaimsPrincipal person, CancellationToken cancellationToken = default) =>
         await ViewAsync(PersonIdOf(person), cancellationToken);
