@@ -81,6 +81,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<IPersonalDataSection, MatchingDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, PathwayQuestionsDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, PlanDataSection>();
+        builder.Services.AddMunicipalityInsights();
         builder.Services.AddSingleton<IPersonalDataSection, Notifications.NotificationSection>();
         builder.Services.AddSingleton<AccountErasure>();
         return builder;

@@ -74,9 +74,11 @@ public static class DataHostingExtensions
         services.AddSingleton<PathwayQuestionRepository>();
         services.AddSingleton<VacancyRepository>();
         services.AddSingleton<PlanRepository>();
+        services.AddSingleton<PlanBarrierRepository>();
         services.AddSingleton<ContactPersonRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<InsightsRepository>();
+        services.AddSingleton<CohortRepository>();
         services.AddSingleton<RankerModelRepository>();
         services.AddSingleton<CandidateRepository>();
         services.AddSingleton<MatchRepository>();
