@@ -95,6 +95,8 @@ public static class PipelineExtensions
         app.MapPlanApi();
         app.MapMatching();
         app.MapInsightsApi();
+        app.MapMunicipalityInsightsApi();
+        app.MapPlanBarriersApi();
         app.MapStaffApi();
 
         app.MapLanguageSwitch();

@@ -18,6 +18,8 @@ public abstract partial class PersonalDataDoorTests
         Page,
         Propose,
         Move,
+        Barriers,
+        SetBarriers,
     }
 
     private async Task PersonPlanAsync(PlanRead read)
@@ -38,6 +40,18 @@ public abstract partial class PersonalDataDoorTests
                     using (var moved = await coach.Client.PostAsync($"/api/people/{personId}/plan/steps/{stepId}/drop", null))
                     {
                         return Reached(moved.StatusCode);
+                    }
+
+                case PlanRead.Barriers:
+                    using (var barriers = await coach.Client.GetAsync($"/api/people/{personId}/plan/barriers"))
+                    {
+                        return Reached(barriers.StatusCode);
+                    }
+
+                case PlanRead.SetBarriers:
+                    using (var set = await coach.Client.PutAsJsonAsync($"/api/people/{personId}/plan/barriers", new { barriers = new[] { "housing" } }))
+                    {
+                        return Reached(set.StatusCode);
                     }
 
                 case PlanRead.Propose or PlanRead.Move:
