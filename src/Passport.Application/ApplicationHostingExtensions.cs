@@ -86,6 +86,7 @@ public static class ApplicationHostingExtensions
         builder.Services.AddSingleton<IPersonalDataSection, PathwayQuestionsDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, PlanDataSection>();
         builder.Services.AddSingleton<IPersonalDataSection, Journeys.JourneyDataSection>();
+        builder.Services.AddMunicipalityInsights();
         builder.Services.AddSingleton<IPersonalDataSection, Notifications.NotificationSection>();
         builder.Services.AddSingleton<AccountErasure>();
         return builder;

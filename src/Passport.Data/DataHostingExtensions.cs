@@ -76,6 +76,7 @@ public static class DataHostingExtensions
         services.AddSingleton<PathwayQuestionRepository>();
         services.AddSingleton<VacancyRepository>();
         services.AddSingleton<PlanRepository>();
+        services.AddSingleton<PlanBarrierRepository>();
         services.AddSingleton<ContactPersonRepository>();
         services.AddSingleton<Journeys.JourneyRepository>();
         services.AddSingleton<Journeys.InViewRepository>();
@@ -83,6 +84,7 @@ public static class DataHostingExtensions
         services.AddSingleton<HandoverRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<InsightsRepository>();
+        services.AddSingleton<CohortRepository>();
         services.AddSingleton<RankerModelRepository>();
         services.AddSingleton<CandidateRepository>();
         services.AddSingleton<MatchRepository>();

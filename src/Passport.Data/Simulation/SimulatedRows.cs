@@ -47,7 +47,7 @@ internal sealed class SimulatedRows
     public SimulatedTable Users { get; } = new("users",
         ("id", ColumnKind.Uuid), ("email", ColumnKind.Text), ("normalized_email", ColumnKind.Text), ("display_name", ColumnKind.Text),
         ("language", ColumnKind.Text), ("security_stamp", ColumnKind.Text), ("concurrency_stamp", ColumnKind.Text),
-        ("is_demo", ColumnKind.Boolean), ("created_at", ColumnKind.Timestamp));
+        ("is_demo", ColumnKind.Boolean), ("created_at", ColumnKind.Timestamp), ("birth_year", ColumnKind.Integer));
 
     public SimulatedTable Roles { get; } = new("user_roles", ("user_id", ColumnKind.Uuid), ("role", ColumnKind.Text));
 
@@ -73,8 +73,22 @@ internal sealed class SimulatedRows
         ("started_on", ColumnKind.Date), ("ended_on", ColumnKind.Date), ("esco_uris", ColumnKind.Text),
         ("created_at", ColumnKind.Timestamp), ("updated_at", ColumnKind.Timestamp));
 
+    public SimulatedTable JourneyEvents { get; } = new("journey_events",
+        ("id", ColumnKind.Uuid), ("person_id", ColumnKind.Uuid), ("kind", ColumnKind.Text), ("occurred_on", ColumnKind.Date),
+        ("recorded_by_user_id", ColumnKind.Uuid), ("recorded_at", ColumnKind.Timestamp));
+
+    public SimulatedTable Plans { get; } = new("plans",
+        ("person_id", ColumnKind.Uuid), ("goal", ColumnKind.Text), ("version", ColumnKind.Integer), ("updated_at", ColumnKind.Timestamp));
+
+    public SimulatedTable PlanHistory { get; } = new("plan_history",
+        ("id", ColumnKind.Uuid), ("person_id", ColumnKind.Uuid), ("at", ColumnKind.Timestamp), ("event", ColumnKind.Text),
+        ("detail", ColumnKind.Text), ("actor_user_id", ColumnKind.Uuid), ("actor_side", ColumnKind.Text), ("actor_name", ColumnKind.Text));
+
+    public SimulatedTable PlanBarriers { get; } = new("plan_barriers",
+        ("person_id", ColumnKind.Uuid), ("barrier", ColumnKind.Text), ("named_at", ColumnKind.Timestamp), ("named_by_side", ColumnKind.Text));
+
     /// <summary>Parents before children, as the foreign keys need.</summary>
-    public IEnumerable<SimulatedTable> All => [Users, Roles, Preferences, Sectors, Sessions, Responses, Experiences];
+    public IEnumerable<SimulatedTable> All => [Users, Roles, Preferences, Sectors, Sessions, Responses, Experiences, JourneyEvents, Plans, PlanHistory, PlanBarriers];
 
     /// <param name="answers">Answers already turned into JSON, by reference: a generator shares one per item and category.</param>
     public static SimulatedRows Of(IEnumerable<SimulatedPerson> people, DateTimeOffset now, Dictionary<object, string> answers)
@@ -89,12 +103,48 @@ internal sealed class SimulatedRows
         return rows;
     }
 
+    /// <summary>
+    /// The young person's turning points as they recorded them, their plan (started with its goal, so the plan's first
+    /// history entry is its start) and the barriers on it.
+    /// </summary>
+    private void AddJourney(SimulatedPerson person, SimulatedJourney journey, DateTimeOffset now)
+    {
+        var id = person.Id;
+        for (var turn = 0; turn < journey.Turns.Count; turn++)
+        {
+            var at = now - journey.Turns[turn].Ago;
+            JourneyEvents.Add(SimulatedPassports.IdOf(person.Index, turn, $"journey:{id}"), id, journey.Turns[turn].Kind.ToString(),
+                DateOnly.FromDateTime(at.UtcDateTime), id, at);
+        }
+
+        if (journey.PlanStartedAgo is { } ago)
+        {
+            var started = now - ago;
+            Plans.Add(id, SimulatedGoal, 1, started);
+            PlanHistory.Add(SimulatedPassports.IdOf(person.Index, 0, $"plan:{id}"), id, started, nameof(Domain.Plans.PlanEvent.GoalSet), SimulatedGoal,
+                id, "Person", person.DisplayName);
+            foreach (var barrier in journey.Barriers)
+            {
+                PlanBarriers.Add(id, barrier, started, "Person");
+            }
+        }
+    }
+
+    private const string SimulatedGoal = "Find my next step";
+
     private void Add(SimulatedPerson person, DateTimeOffset now, Dictionary<object, string> answers)
     {
+        if (person.Journey is { } journey)
+        {
+            // After the account's own rows; the tables' order in All keeps the foreign keys happy.
+            AddJourney(person, journey, now);
+        }
+
         var id = person.Id;
         var created = now - person.CreatedAgo;
         var stamp = id.ToString("N");
-        Users.Add(id, person.Email, person.Email.ToUpperInvariant(), person.DisplayName, Languages.English, stamp, stamp, true, created);
+        Users.Add(id, person.Email, person.Email.ToUpperInvariant(), person.DisplayName, Languages.English, stamp, stamp, true, created,
+            person.Journey is { } born ? now.Year - born.Age : null);
         Roles.Add(id, Domain.Accounts.Roles.JobSeeker);
         Preferences.Add(id, person.HoursPerWeek, person.HomePlace, true, created);
         for (var position = 0; position < person.Sectors.Count; position++)

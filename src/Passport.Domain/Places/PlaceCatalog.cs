@@ -20,6 +20,11 @@ public sealed class PlaceCatalog
                 throw new ArgumentException("Every place needs an id and a name.", nameof(places));
             }
 
+            if (place.District is { } district && string.IsNullOrWhiteSpace(district))
+            {
+                throw new ArgumentException($"Place '{place.Id}' has an empty district; leave it out to make the place its own district.", nameof(places));
+            }
+
             if (place.Latitude is < -90 or > 90 || place.Longitude is < -180 or > 180)
             {
                 throw new ArgumentException($"Place '{place.Id}' has coordinates off the earth.", nameof(places));
@@ -38,4 +43,7 @@ public sealed class PlaceCatalog
     public bool IsKnown(string? id) => id is not null && _byId.ContainsKey(id);
 
     public Place? Find(string? id) => id is not null && _byId.TryGetValue(id, out var place) ? place : null;
+
+    /// <summary>The district a place is counted in (<see cref="Place.DistrictName"/>); null for no place or an unknown one.</summary>
+    public string? DistrictOf(string? id) => Find(id)?.DistrictName;
 }

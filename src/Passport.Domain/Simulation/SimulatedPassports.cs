@@ -132,7 +132,9 @@ public sealed class SimulatedPassports
             interests,
             place,
             sessions,
-            experience);
+            experience,
+            // Its own stream, so adding the journey changed nothing of the passports a seed made before.
+            SimulatedJourney.Draw(new Random(PersonSeed(Seed, index) ^ 0x4A6F7572)));
     }
 
     /// <summary>

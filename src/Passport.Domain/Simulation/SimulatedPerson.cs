@@ -7,6 +7,7 @@ namespace Passport.Domain.Simulation;
 /// </summary>
 /// <param name="Index">Position in the seed's sequence, from 0.</param>
 /// <param name="Id">The account id: fixed for the seed and index, so writing the same person twice finds them.</param>
+/// <param name="Journey">Age, turning points, plan start and barriers, for the municipality's knowledge base.</param>
 /// <param name="TrueAbilities">Ground truth on the theta scale per skill (every skill, measured or not); never stored.</param>
 public sealed record SimulatedPerson(
     int Index,
@@ -18,7 +19,8 @@ public sealed record SimulatedPerson(
     IReadOnlyList<string> Sectors,
     string HomePlace,
     IReadOnlyList<SimulatedSession> Sessions,
-    SimulatedExperience? Experience)
+    SimulatedExperience? Experience,
+    SimulatedJourney? Journey = null)
 {
     /// <summary>When the account was made: a day before the first sprint.</summary>
     public TimeSpan CreatedAgo => Sessions.Count == 0 ? TimeSpan.FromDays(1) : Sessions.Max(session => session.StartedAgo) + TimeSpan.FromDays(1);

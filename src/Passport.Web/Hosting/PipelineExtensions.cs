@@ -102,6 +102,8 @@ public static class PipelineExtensions
         app.MapHandoverApi();
         app.MapMatching();
         app.MapInsightsApi();
+        app.MapMunicipalityInsightsApi();
+        app.MapPlanBarriersApi();
         app.MapStaffApi();
 
         app.MapLanguageSwitch();

@@ -10,11 +10,11 @@ public static class PlaceCatalogLoader
     {
         ArgumentNullException.ThrowIfNull(content);
         return content.ReadJson<PlacesFile, PlaceCatalog>(
-            file => new PlaceCatalog(file.Places.Select(place => new Place(place.Id, place.Country, place.Name, place.Latitude, place.Longitude))),
+            file => new PlaceCatalog(file.Places.Select(place => new Place(place.Id, place.Country, place.Name, place.Latitude, place.Longitude, place.District))),
             "places", "places.json");
     }
 
     private sealed record PlacesFile(IReadOnlyList<PlaceEntry> Places);
 
-    private sealed record PlaceEntry(string Id, string Country, string Name, double Latitude, double Longitude);
+    private sealed record PlaceEntry(string Id, string Country, string Name, double Latitude, double Longitude, string? District = null);
 }

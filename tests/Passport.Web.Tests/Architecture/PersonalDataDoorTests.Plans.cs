@@ -19,6 +19,8 @@ public abstract partial class PersonalDataDoorTests
         Propose,
         Move,
         ReferralOutcome,
+        Barriers,
+        SetBarriers,
     }
 
     private async Task PersonPlanAsync(PlanRead read)
@@ -48,6 +50,18 @@ public abstract partial class PersonalDataDoorTests
                     using (var moved = await coach.Client.PostAsync($"/api/people/{personId}/plan/steps/{stepId}/drop", null))
                     {
                         return Reached(moved.StatusCode);
+                    }
+
+                case PlanRead.Barriers:
+                    using (var barriers = await coach.Client.GetAsync($"/api/people/{personId}/plan/barriers"))
+                    {
+                        return Reached(barriers.StatusCode);
+                    }
+
+                case PlanRead.SetBarriers:
+                    using (var set = await coach.Client.PutAsJsonAsync($"/api/people/{personId}/plan/barriers", new { barriers = new[] { "housing" } }))
+                    {
+                        return Reached(set.StatusCode);
                     }
 
                 case PlanRead.ReferralOutcome when stepId is not null:

@@ -75,6 +75,8 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         ["GET /api/people/{personId:guid}/appointments/"] = test => test.PersonAppointmentsAsync(page: false),
         ["GET,POST /people/{PersonId:guid}/appointments"] = test => test.PersonAppointmentsAsync(page: true),
         ["GET /api/people/{personId:guid}/plan"] = test => test.PersonPlanAsync(PlanRead.Api),
+        ["GET /api/people/{personId:guid}/plan/barriers/"] = test => test.PersonPlanAsync(PlanRead.Barriers),
+        ["PUT /api/people/{personId:guid}/plan/barriers/"] = test => test.PersonPlanAsync(PlanRead.SetBarriers),
         ["GET,POST /people/{PersonId:guid}/plan"] = test => test.PersonPlanAsync(PlanRead.Page),
         ["POST /api/people/{personId:guid}/plan/steps"] = test => test.PersonPlanAsync(PlanRead.Propose),
         ["POST /api/people/{personId:guid}/plan/steps/{stepId:guid}/{move:regex(^(agree|decline|start|done|drop)$)}"] = test => test.PersonPlanAsync(PlanRead.Move),
