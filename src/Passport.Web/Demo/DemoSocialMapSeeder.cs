@@ -98,7 +98,9 @@ public sealed class DemoSocialMapSeeder(
             {
                 var (personId, displayName) = people[next];
                 var plan = grains.GetGrain<IPlanGrain>(personId);
-                if ((await plan.GetAsync()).Version > 0)
+                // The simulated cohort may already have a plan (the knowledge base seeds plan starts): a referral is
+                // added to it unless one is there from an earlier start.
+                if ((await plan.GetAsync()).Steps.Any(step => step.Referral is not null))
                 {
                     continue;
                 }
