@@ -81,8 +81,11 @@ public sealed class HandoverPageTests(SqliteWebAppFixture fixture, BrowserFixtur
         await Assertions.Expect(summary.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", $"/people/{parties.YouthId}/handover#receivingOrganisationId");
         await AssertAccessibleAtBothWidthsAsync(coach);
 
-        await coach.GetByLabel("Which organisation takes over?").SelectOptionAsync(parties.B.OrganisationId.ToString());
+        var receiver = coach.GetByLabel("Which organisation takes over?");
+        await receiver.SelectOptionAsync(parties.B.OrganisationId.ToString());
+        await receiver.FocusAsync();
         await coach.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(coach.Locator(":focus")).ToHaveAttributeAsync("id", "note.done");
         await coach.Keyboard.TypeAsync("We wrote your CV together.");
         await coach.Keyboard.PressAsync("Tab");
         await coach.Keyboard.TypeAsync("A course in logistics.");
