@@ -6,33 +6,39 @@ using Passport.Web.Tests.Hosting;
 namespace Passport.Web.Tests.Architecture;
 
 /// <summary>
-/// The door scenario of a hand-over proposal: staff hand someone over (and see their plan's steps in the answer) only
-/// with the person's <c>plan</c> consent, and that read shows in the person's access log.
+/// The door scenarios of a hand-over proposal: staff hand someone over (and see their plan's steps in the answer, or
+/// on the page's form) only with the person's <c>plan</c> consent, and that read shows in the person's access log.
 /// </summary>
 public abstract partial class PersonalDataDoorTests
 {
-    private async Task HandoverProposalAsync()
+    private async Task HandoverProposalAsync(bool page)
     {
         var (person, personId) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using var _ = person;
         using var coach = await Staff.NewAsync(App, OrganisationKind.Municipality);
         using var receiver = await Staff.NewAsync(App, OrganisationKind.Municipality);
+        using var session = page ? await PageSession.SignInAsync(App, coach.Email, Hosting.Accounts.Password) : null;
         var body = new { receivingOrganisationId = receiver.OrganisationId, note = new { done = "Talked twice.", wants = "A course." } };
 
-        using (var refused = await coach.Client.PostAsJsonAsync($"/api/people/{personId}/handovers", body))
+        async Task<bool> ReachAsync()
         {
-            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            if (session is not null)
+            {
+                return (await session.GetPageAsync($"/people/{personId}/handover")).Contains("id=\"receivingOrganisationId\"", StringComparison.Ordinal);
+            }
+
+            using var response = await coach.Client.PostAsJsonAsync($"/api/people/{personId}/handovers", body);
+            Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.NotFound });
+            return response.StatusCode == HttpStatusCode.Created;
         }
 
+        Assert.False(await ReachAsync());
         Assert.Empty(await LogAsync(person));
         await GrantAsync(person, coach.OrganisationId, "plan");
 
-        using (var proposed = await coach.Client.PostAsJsonAsync($"/api/people/{personId}/handovers", body))
-        {
-            Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
-        }
-
+        Assert.True(await ReachAsync());
         var entry = Assert.Single(await LogAsync(person));
+        Assert.Equal(page ? "page" : "api", entry.GetProperty("channel").GetString());
         Assert.Equal(coach.OrganisationId, entry.GetProperty("organisationId").GetGuid());
         Assert.Equal(["plan"], entry.GetProperty("categories").EnumerateArray().Select(category => category.GetString()));
     }

@@ -86,7 +86,8 @@ public abstract partial class PersonalDataDoorTests(WebAppFixture fixture)
         ["GET /api/municipality/in-view/{personId:guid}"] = test => test.PersonJourneyAsync(JourneyRead.InViewApi),
         ["GET,POST /municipality/in-view/{PersonId:guid}"] = test => test.PersonJourneyAsync(JourneyRead.InViewPage),
         ["POST /api/people/{personId:guid}/plan/steps/{stepId:guid}/referral/outcome"] = test => test.PersonPlanAsync(PlanRead.ReferralOutcome),
-        ["POST /api/people/{personId:guid}/handovers"] = test => test.HandoverProposalAsync(),
+        ["POST /api/people/{personId:guid}/handovers"] = test => test.HandoverProposalAsync(page: false),
+        ["GET,POST /people/{PersonId:guid}/handover"] = test => test.HandoverProposalAsync(page: true),
     };
 
     private static IEnumerable<string> ReadingOthersData() =>

@@ -148,6 +148,7 @@ public static class RouteCatalogue
         ["GET /api/municipality/in-view/{personId:guid}"] = RouteKind.OthersData,
         ["GET,POST /journey"] = RouteKind.Owner,
         ["GET,POST /people/{PersonId:guid}/journey"] = RouteKind.OthersData,
+        ["GET,POST /people/{PersonId:guid}/handover"] = RouteKind.OthersData,
         ["GET,POST /municipality/in-view"] = RouteKind.Organisation,
         ["GET,POST /municipality/in-view/{PersonId:guid}"] = RouteKind.OthersData,
         ["GET,POST /plan"] = RouteKind.Owner,
