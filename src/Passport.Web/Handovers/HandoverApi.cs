@@ -21,14 +21,14 @@ public static class HandoverApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var mine = endpoints.MapGroup("/api/me/handovers").WithTags("Hand-overs").RequireAuthorization(Policies.JobSeeker);
-        mine.MapGet("/", ListMineAsync).WithSummary("Your hand-overs: the note, who hands you over to whom, and what travels");
+        mine.MapGet("/", ListMineAsync).WithSummary("Your hand-overs: the note, who hands you over to whom, and what travels").WithPaging();
         mine.MapPost("/{id:guid}/consent", ConsentAsync).WithSummary("Say yes: your plan is shared with the receiving organisation")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         mine.MapPost("/{id:guid}/decline", DeclineMineAsync).WithSummary("Say no; a reason is welcome but not needed")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var organisation = endpoints.MapGroup("/api/organisation/handovers").WithTags("Hand-overs").RequireAuthorization(Policies.Staff);
-        organisation.MapGet("/", ListForOrganisationAsync).WithSummary("Your organisation's hand-overs, incoming and outgoing");
+        organisation.MapGet("/", ListForOrganisationAsync).WithSummary("Your organisation's hand-overs, incoming and outgoing").WithPaging();
         organisation.MapPost("/{id:guid}/accept", AcceptAsync).WithSummary("Take the young person on and name their new contact person")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         organisation.MapPost("/{id:guid}/decline", DeclineAsOrganisationAsync).WithSummary("Say no to an incoming hand-over, with the reason")
@@ -61,8 +61,8 @@ public static class HandoverApi
             summary => TypedResults.Created($"/api/organisation/handovers/{summary.Handover.Id}", HandoverResponse.From(summary)));
     }
 
-    private static async Task<Ok<HandoverResponse[]>> ListMineAsync(HttpContext context, HandoverDesk desk) =>
-        TypedResults.Ok((await desk.ListMineAsync(context.User, context.RequestAborted)).Select(HandoverResponse.From).ToArray());
+    private static async Task<Ok<HandoverResponse[]>> ListMineAsync(ListPage page, HttpContext context, HandoverDesk desk) =>
+        page.Ok(page.Request.Of(await desk.ListMineAsync(context.User, context.RequestAborted)).Select(HandoverResponse.From));
 
     private static async Task<Results<Ok<HandoverResponse>, ValidationProblem, ProblemHttpResult>> ConsentAsync(
         Guid id, HttpContext context, HandoverDesk desk, OutcomeResults results) =>
@@ -72,8 +72,8 @@ public static class HandoverApi
         Guid id, ReasonRequest? request, HttpContext context, HandoverDesk desk, OutcomeResults results) =>
         results.ToHttp(await desk.DeclineAsMeAsync(context.User, id, request?.Reason, context.RequestAborted), Ok);
 
-    private static async Task<Ok<HandoverResponse[]>> ListForOrganisationAsync(HttpContext context, HandoverDesk desk) =>
-        TypedResults.Ok((await desk.ListForOrganisationAsync(context.User, context.RequestAborted)).Select(HandoverResponse.From).ToArray());
+    private static async Task<Ok<HandoverResponse[]>> ListForOrganisationAsync(ListPage page, HttpContext context, HandoverDesk desk) =>
+        page.Ok(page.Request.Of(await desk.ListForOrganisationAsync(context.User, context.RequestAborted)).Select(HandoverResponse.From));
 
     private static async Task<Results<Ok<HandoverResponse>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
         Guid id, AcceptRequest? request, HttpContext context, HandoverDesk desk, OutcomeResults results) =>

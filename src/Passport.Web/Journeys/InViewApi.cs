@@ -19,7 +19,7 @@ public static class InViewApi
     {
         var group = endpoints.MapGroup("/api/municipality/in-view").WithTags("In view").RequireAuthorization(Policies.Coach);
         group.MapGet("", ListAsync).WithSummary("Who is drifting out of view, why, since when and what to do")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden).WithPaging();
         group.MapGet("/{personId:guid}", OpenAsync).WithSummary("One person's entry: why they are out of view and what to do (a logged read)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
@@ -38,10 +38,10 @@ public static class InViewApi
             JourneyResponse.Name(signal.Reason), signal.Since, texts[$"InView.Reason.{signal.Reason}"], texts[$"InView.Todo.{signal.Reason}"]))]);
 
     private static async Task<Results<Ok<InViewEntryResponse[]>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        HttpContext context, InViewDesk desk, OutcomeResults results, IStringLocalizer<Texts> texts) =>
+        ListPage page, HttpContext context, InViewDesk desk, OutcomeResults results, IStringLocalizer<Texts> texts) =>
         results.ToHttp(
             await desk.ListAsync(context.User, context.RequestAborted),
-            entries => TypedResults.Ok(entries.Select(entry => Response(entry, texts)).ToArray()));
+            entries => page.Ok(page.Request.Of(entries).Select(entry => Response(entry, texts))));
 
     private static async Task<Results<Ok<InViewEntryResponse>, ValidationProblem, ProblemHttpResult>> OpenAsync(
         Guid personId, HttpContext context, InViewDesk desk, OutcomeResults results, IStringLocalizer<Texts> texts) =>

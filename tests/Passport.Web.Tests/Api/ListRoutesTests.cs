@@ -14,10 +14,10 @@ namespace Passport.Web.Tests.Api;
 public abstract class ListRoutesTests(WebAppFixture fixture)
 {
     /// <summary>
-    /// The same for everyone, loaded from <c>content/</c> at start and bounded by what its authors write: nothing a
-    /// client creates makes them grow.
+    /// The same for everyone, loaded from <c>content/</c> at start or fixed in the code (the plan's barriers and needs),
+    /// and bounded by what their authors write: nothing a client creates makes them grow.
     /// </summary>
-    private static readonly string[] Catalogues = ["/api/places", "/api/sectors", "/api/skills", "/api/sprints"];
+    private static readonly string[] Catalogues = ["/api/places", "/api/plan/barriers", "/api/sectors", "/api/skills", "/api/sprints"];
 
     private PassportApp App => fixture.App;
 
