@@ -33,7 +33,7 @@ public abstract class MunicipalityInsightsApiTests(WebAppFixture fixture)
                 Assert.Equal(HttpStatusCode.OK, preferences.StatusCode);
                 using var barriers = await youth.PutAsJsonAsync("/api/me/plan/barriers", new { barriers = new[] { "housing", "transport" } });
                 Assert.Equal(HttpStatusCode.OK, barriers.StatusCode);
-                await AddEventAsync(youthId, "StartedWork", DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-2));
+                await AddEventAsync(youthId, "StartedWork", DateOnly.FromDateTime(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TimeProvider>(App.Services).GetUtcNow().UtcDateTime).AddMonths(-2));
             }
         }
 

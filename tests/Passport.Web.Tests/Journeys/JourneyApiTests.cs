@@ -9,9 +9,13 @@ namespace Passport.Web.Tests.Journeys;
 /// <summary>The journey: the young person's own turning points with their plan, contact persons and hand-overs; professionals only under plan consent, logged.</summary>
 public abstract class JourneyApiTests(WebAppFixture fixture)
 {
-    private static readonly string Yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    // Days are counted on the host's own clock, the one that judges "not in the future".
+    private string Yesterday => Day(-1);
 
     private PassportApp App => fixture.App;
+
+    private string Day(int offset) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TimeProvider>(App.Services).GetUtcNow().AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task MyJourney_AddTurningPoints_ShowsThemWithTheStatusTheyAddUpTo()
@@ -39,7 +43,7 @@ public abstract class JourneyApiTests(WebAppFixture fixture)
         var (youth, _) = await Hosting.Accounts.NewJobSeekerWithIdAsync(App);
         using (youth)
         {
-            var future = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var future = Day(5);
             using var bad = await youth.PostAsJsonAsync("/api/me/journey/events", new { kind = "wonTheLottery", occurredOn = future, note = new string('a', 501) });
             using var empty = await youth.PostAsJsonAsync("/api/me/journey/events", new { });
             using var badDate = await youth.PostAsync(

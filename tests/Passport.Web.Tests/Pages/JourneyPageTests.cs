@@ -18,6 +18,9 @@ public sealed class JourneyPageTests(SqliteWebAppFixture fixture, BrowserFixture
 {
     private readonly PassportApp _app = fixture.App;
 
+    private string Day(int offset) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TimeProvider>(_app.Services).GetUtcNow().AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task MyJourney_RefusedThenAddedByKeyboard_InFourLanguages_PassesAxe()
     {
@@ -36,7 +39,7 @@ public sealed class JourneyPageTests(SqliteWebAppFixture fixture, BrowserFixture
         await AssertAccessibleAtBothWidthsAsync(youth);
 
         await youth.GetByLabel("What happened?").SelectOptionAsync(new SelectOptionValue { Label = "Started an internship" });
-        await youth.GetByLabel("When?").FillAsync(DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await youth.GetByLabel("When?").FillAsync(Day(-3));
         await youth.GetByLabel("A few words (you may leave this empty)").FillAsync("At the bike shop");
         await youth.GetByRole(AriaRole.Button, new() { Name = "Add to the journey" }).FocusAsync();
         await youth.Keyboard.PressAsync("Enter");
@@ -71,7 +74,7 @@ public sealed class JourneyPageTests(SqliteWebAppFixture fixture, BrowserFixture
         await Assertions.Expect(page.Locator("#journey-list")).ToContainTextAsync("Left school");
         await AssertAccessibleAtBothWidthsAsync(page);
         await page.GetByLabel("What happened?").SelectOptionAsync(new SelectOptionValue { Label = "Started care or support" });
-        await page.GetByLabel("When?").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("When?").FillAsync(Day(-1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to the journey" }).PressAsync("Enter");
 
         await Assertions.Expect(page.Locator("#journey-saved")).ToBeVisibleAsync(Patiently);
