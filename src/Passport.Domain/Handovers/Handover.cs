@@ -291,15 +291,24 @@ public sealed class Handover
     /// they are between two organisations, which is the gap a warm hand-over keeps short. Acceptance lies in between,
     /// so a slow receiving organisation makes it cold.
     /// </summary>
-    public bool IsWarm(TimeSpan warmWithin) =>
-        _status == HandoverStatus.Completed && ConsentedAt is { } consentedAt && MetAt is { } metAt && metAt - consentedAt <= warmWithin;
+    public bool IsWarm(TimeSpan warmWithin) => Warmth(_status, ConsentedAt, MetAt, warmWithin) == true;
 
     /// <summary>
     /// Whether it was cold: declined, expired, or completed but not warm. A withdrawn hand-over is neither: the young
     /// person stayed with the sending side, so nobody fell between organisations; one in progress is not decided yet.
     /// </summary>
-    public bool IsCold(TimeSpan warmWithin) =>
-        _status is HandoverStatus.Declined or HandoverStatus.Expired || (_status == HandoverStatus.Completed && !IsWarm(warmWithin));
+    public bool IsCold(TimeSpan warmWithin) => Warmth(_status, ConsentedAt, MetAt, warmWithin) == false;
+
+    /// <summary>
+    /// Warm (true), cold (false) or neither (null) from a hand-over's stored figures: the one rule behind
+    /// <see cref="IsWarm"/> and <see cref="IsCold"/>, for readers that count hand-overs without restoring each one.
+    /// </summary>
+    public static bool? Warmth(HandoverStatus status, DateTimeOffset? consentedAt, DateTimeOffset? metAt, TimeSpan warmWithin) => status switch
+    {
+        HandoverStatus.Completed => consentedAt is { } consented && metAt is { } met && met - consented <= warmWithin,
+        HandoverStatus.Declined or HandoverStatus.Expired => false,
+        _ => null,
+    };
 
     /// <summary>
     /// Until when the sending side keeps its access because of this hand-over: <paramref name="overlap"/> after

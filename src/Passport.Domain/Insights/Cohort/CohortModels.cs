@@ -30,12 +30,8 @@ public sealed record CohortHandover(string? District, string Status, DateTimeOff
     /// Warm: completed, and met within <paramref name="warmWithin"/> of the consent (as <see cref="Handovers.Handover.IsWarm"/>).
     /// Cold: declined, expired, or met too late. Null for one in progress or withdrawn (nobody fell between organisations).
     /// </summary>
-    public bool? IsWarm(TimeSpan warmWithin) => Status switch
-    {
-        "Completed" => ConsentedAt is { } consented && MetAt is { } met && met - consented <= warmWithin,
-        "Declined" or "Expired" => false,
-        _ => null,
-    };
+    public bool? IsWarm(TimeSpan warmWithin) =>
+        Enum.TryParse<Handovers.HandoverStatus>(Status, out var status) ? Handovers.Handover.Warmth(status, ConsentedAt, MetAt, warmWithin) : null;
 }
 
 /// <summary>
